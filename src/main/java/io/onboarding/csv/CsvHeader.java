@@ -1,0 +1,106 @@
+package io.onboarding.csv;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Where each known column sits in the file, found by name in any order and case. */
+final class CsvHeader {
+
+    private final Map<CustomerColumn, Integer> positions;
+    private final List<String> unknownColumns;
+    private final int width;
+
+    private CsvHeader(Map<CustomerColumn, Integer> positions, List<String> unknownColumns, int width) {
+        this.positions = positions;
+        this.unknownColumns = unknownColumns;
+        this.width = width;
+    }
+
+    /** Reads the header cells; a missing required or a repeated column fails naming it. */
+    static CsvHeader parse(String[] cells) {
+        if (cells == null || Arrays.stream(cells).allMatch(cell -> cell.isBlank())) {
+            throw new CsvFormatException("The file has no header row: the first line must name the columns, e.g. "
+                    + requiredColumnNames());
+        }
+        Map<CustomerColumn, Integer> positions = new EnumMap<>(CustomerColumn.class);
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < cells.length; i++) {
+            int position = i;
+            String cell = cells[i];
+            CustomerColumn.byHeader(cell).ifPresentOrElse(column -> {
+                if (positions.putIfAbsent(column, position) != null) {
+                    throw new CsvFormatException("The header names column '" + column.header() + "' twice (columns "
+                            + (positions.get(column) + 1) + " and " + (position + 1) + ")");
+                }
+            }, () -> {
+                if (!cell.isBlank()) {
+                    unknown.add(cell.trim());
+                }
+            });
+        }
+        List<String> missing = Arrays.stream(CustomerColumn.values())
+                .filter(column -> column.required() && !positions.containsKey(column))
+                .map(CustomerColumn::header)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new CsvFormatException("The header lacks required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (found: " + String.join(", ", Arrays.asList(cells)) + ")");
+        }
+        return new CsvHeader(positions, List.copyOf(unknown), cells.length);
+    }
+
+    /** Header cells that name no known column; they are ignored. */
+    List<String> unknownColumns() {
+        return unknownColumns;
+    }
+
+    CustomerRow toRow(long line, String[] cells) {
+        String formatError = cells.length > width
+                ? "the row has " + cells.length + " cells but the header has " + width
+                        + ": is a comma inside a cell that is not quoted?"
+                : null;
+        return new CustomerRow(line,
+                cell(cells, CustomerColumn.CUSTOMER_DOMAIN),
+                cell(cells, CustomerColumn.CUSTOMER_TYPE),
+                cell(cells, CustomerColumn.ORGANIZATION_NAME),
+                cell(cells, CustomerColumn.CONTACT_NAME),
+                cell(cells, CustomerColumn.ADDRESS_LINE1),
+                cell(cells, CustomerColumn.ADDRESS_LINE2),
+                cell(cells, CustomerColumn.ADDRESS_LINE3),
+                cell(cells, CustomerColumn.LOCALITY),
+                cell(cells, CustomerColumn.REGION),
+                cell(cells, CustomerColumn.POSTAL_CODE),
+                cell(cells, CustomerColumn.COUNTRY_CODE),
+                cell(cells, CustomerColumn.PHONE_NUMBER),
+                cell(cells, CustomerColumn.ALTERNATE_EMAIL),
+                cell(cells, CustomerColumn.PRIMARY_ADMIN_EMAIL),
+                cell(cells, CustomerColumn.LANGUAGE),
+                cell(cells, CustomerColumn.ADMIN_GIVEN_NAME),
+                cell(cells, CustomerColumn.ADMIN_FAMILY_NAME),
+                cell(cells, CustomerColumn.ADMIN_USERNAME),
+                cell(cells, CustomerColumn.ADMIN_PASSWORD),
+                cell(cells, CustomerColumn.CUSTOMER_AUTH_TOKEN),
+                cell(cells, CustomerColumn.EXTERNAL_ID),
+                formatError);
+    }
+
+    private String cell(String[] cells, CustomerColumn column) {
+        Integer position = positions.get(column);
+        if (position == null) {
+            return null;
+        }
+        // A short row leaves its trailing cells empty, as spreadsheets write them.
+        return position < cells.length ? cells[position] : "";
+    }
+
+    private static String requiredColumnNames() {
+        return Arrays.stream(CustomerColumn.values())
+                .filter(CustomerColumn::required)
+                .map(CustomerColumn::header)
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,14 @@
+package io.onboarding.google;
+
+/** The Admin SDK Directory API calls the onboarding needs. */
+public interface DirectoryClient {
+
+    /** customers.patch of the default language; it only affects users created afterwards. */
+    void setCustomerLanguage(String customerKey, String language);
+
+    /** users.insert; 409 {@code duplicate} when the address exists. */
+    User insertUser(User user);
+
+    /** users.makeAdmin: promotes the user to super administrator. */
+    void makeSuperAdmin(String userKey);
+}

@@ -1,0 +1,29 @@
+package io.onboarding.google;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the Google APIs are and how to authenticate to them ({@code onboarding.google.*}).
+ *
+ * @param credentialsFile service-account key file with domain-wide delegation; when absent (and no
+ *     {@code GOOGLE_APPLICATION_CREDENTIALS}), the job runs against the embedded sandbox
+ * @param delegatedAdmin the reseller admin the service account impersonates
+ * @param tokenUri overrides the key file's {@code token_uri} when set
+ */
+@ConfigurationProperties("onboarding.google")
+public record GoogleApiProperties(
+        @DefaultValue("https://reseller.googleapis.com") String resellerBaseUrl,
+        @DefaultValue("https://admin.googleapis.com") String directoryBaseUrl,
+        String tokenUri,
+        Path credentialsFile,
+        String delegatedAdmin,
+        @DefaultValue({"https://www.googleapis.com/auth/apps.order",
+                "https://www.googleapis.com/auth/admin.directory.customer",
+                "https://www.googleapis.com/auth/admin.directory.user"}) List<String> scopes,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration readTimeout) {
+}

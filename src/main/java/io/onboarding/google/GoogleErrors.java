@@ -1,0 +1,62 @@
+package io.onboarding.google;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns every failed Google call — an error answer or no answer — into a {@link GoogleApiException}. */
+final class GoogleErrors {
+
+    private final JsonMapper json;
+
+    GoogleErrors(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Runs one call; a transport failure becomes a status-0 exception. */
+    <T> T call(String call, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ResourceAccessException e) {
+            // The Spring message repeats the URL, which may carry a customerAuthToken: keep only the cause.
+            Throwable cause = e.getMostSpecificCause();
+            throw new GoogleApiException(call, 0, "networkError",
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
+        }
+    }
+
+    /** A status handler that reads Google's error body into the exception. */
+    RestClient.ResponseSpec.ErrorHandler handlerFor(String call) {
+        return (request, response) -> {
+            throw toException(call, response);
+        };
+    }
+
+    static boolean isError(HttpStatusCode status) {
+        return status.isError();
+    }
+
+    private GoogleApiException toException(String call, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        byte[] body;
+        try (InputStream in = response.getBody()) {
+            body = in.readAllBytes();
+        }
+        try {
+            GoogleErrorBody error = json.readValue(body, GoogleErrorBody.class);
+            if (error.error() != null) {
+                return new GoogleApiException(call, status, error.reason(), error.message(), null);
+            }
+        } catch (JacksonException notJson) {
+            // Fall through: proxies and load balancers answer with HTML.
+        }
+        return new GoogleApiException(call, status, "http" + status,
+                response.getStatusText().isBlank() ? "HTTP " + status : response.getStatusText(), null);
+    }
+}

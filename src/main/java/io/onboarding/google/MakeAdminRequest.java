@@ -1,0 +1,5 @@
+package io.onboarding.google;
+
+/** Body of users.makeAdmin. */
+public record MakeAdminRequest(boolean status) {
+}

@@ -1,0 +1,50 @@
+package io.onboarding.google;
+
+import org.springframework.web.client.RestClient;
+
+/** {@link DirectoryClient} over HTTP with Spring's RestClient. */
+final class RestDirectoryClient implements DirectoryClient {
+
+    private static final String BASE = "/admin/directory/v1";
+
+    private final RestClient rest;
+    private final GoogleErrors errors;
+
+    RestDirectoryClient(RestClient rest, GoogleErrors errors) {
+        this.rest = rest;
+        this.errors = errors;
+    }
+
+    @Override
+    public void setCustomerLanguage(String customerKey, String language) {
+        String call = "customers.patch";
+        errors.call(call, () -> rest.patch()
+                .uri(BASE + "/customers/{customerKey}", customerKey)
+                .body(new LanguagePatch(language))
+                .retrieve()
+                .onStatus(GoogleErrors::isError, errors.handlerFor(call))
+                .toBodilessEntity());
+    }
+
+    @Override
+    public User insertUser(User user) {
+        String call = "users.insert";
+        return errors.call(call, () -> rest.post()
+                .uri(BASE + "/users")
+                .body(user)
+                .retrieve()
+                .onStatus(GoogleErrors::isError, errors.handlerFor(call))
+                .body(User.class));
+    }
+
+    @Override
+    public void makeSuperAdmin(String userKey) {
+        String call = "users.makeAdmin";
+        errors.call(call, () -> rest.post()
+                .uri(BASE + "/users/{userKey}/makeAdmin", userKey)
+                .body(new MakeAdminRequest(true))
+                .retrieve()
+                .onStatus(GoogleErrors::isError, errors.handlerFor(call))
+                .toBodilessEntity());
+    }
+}

@@ -1,0 +1,96 @@
+package io.onboarding.job;
+
+import io.onboarding.csv.CustomerCsvReader;
+import io.onboarding.csv.CustomerRow;
+import io.onboarding.ledger.RowResult;
+import io.onboarding.ledger.RowResultRepository;
+import io.onboarding.provisioning.CustomerProvisioner;
+import io.onboarding.report.RunReportWriter;
+import io.onboarding.system.OnboardingProperties;
+import io.onboarding.validation.RowValidator;
+import java.nio.file.Path;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code onboardCustomers} job: a chunk step reads, validates, provisions and records each row,
+ * then a tasklet writes the report. Each chunk commits the reader's position with the rows' outcomes.
+ */
+@Configuration(proxyBeanMethods = false)
+class OnboardingJobConfiguration {
+
+    static final String JOB_NAME = "onboardCustomers";
+
+    @Bean
+    Job onboardCustomersJob(JobRepository jobRepository, Step onboardRowsStep, Step writeReportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(
+                        new String[] {OnboardingJobParameters.INPUT_FILE, OnboardingJobParameters.INPUT_SHA256},
+                        new String[0]))
+                .start(onboardRowsStep)
+                .next(writeReportStep)
+                .build();
+    }
+
+    @Bean
+    Step onboardRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            OnboardingProperties properties, CustomerCsvReader customerCsvReader,
+            OnboardRowProcessor onboardRowProcessor, RowResultWriter rowResultWriter) {
+        return new StepBuilder("onboardRows", jobRepository)
+                .<CustomerRow, RowResult>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(customerCsvReader)
+                .processor(onboardRowProcessor)
+                .writer(rowResultWriter)
+                .build();
+    }
+
+    @Bean
+    Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteReportTasklet writeReportTasklet) {
+        return new StepBuilder("writeReport", jobRepository)
+                .tasklet(writeReportTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CustomerCsvReader customerCsvReader(@Value("#{jobParameters['input.file']}") String inputFile) {
+        return new CustomerCsvReader(Path.of(inputFile));
+    }
+
+    @Bean
+    OnboardRowProcessor onboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner) {
+        return new OnboardRowProcessor(validator, provisioner);
+    }
+
+    @Bean
+    @StepScope
+    RowResultWriter rowResultWriter(RowResultRepository repository,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new RowResultWriter(repository, runId);
+    }
+
+    @Bean
+    @StepScope
+    WriteReportTasklet writeReportTasklet(RunReportWriter reports, OnboardingProperties properties,
+            @Value("#{jobParameters['input.file']}") String inputFile,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new WriteReportTasklet(reports, reportFolder(properties.reportDir(), Path.of(inputFile), runId));
+    }
+
+    /** {@code <report-dir>/<input name without .csv>-run<id>}: one folder per run, named after it. */
+    static Path reportFolder(Path reportDir, Path input, long runId) {
+        String name = input.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+        return reportDir.resolve(name + "-run" + runId);
+    }
+}

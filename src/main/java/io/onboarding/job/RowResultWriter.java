@@ -1,0 +1,25 @@
+package io.onboarding.job;
+
+import io.onboarding.ledger.RowResult;
+import io.onboarding.ledger.RowResultRepository;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** Records each chunk's outcomes in the chunk's own transaction, together with the reader's checkpoint. */
+class RowResultWriter implements ItemWriter<RowResult> {
+
+    private final RowResultRepository repository;
+    private final long runId;
+
+    RowResultWriter(RowResultRepository repository, long runId) {
+        this.repository = repository;
+        this.runId = runId;
+    }
+
+    @Override
+    public void write(Chunk<? extends RowResult> chunk) {
+        for (RowResult result : chunk) {
+            repository.save(runId, result);
+        }
+    }
+}

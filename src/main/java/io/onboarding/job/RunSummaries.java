@@ -1,0 +1,39 @@
+package io.onboarding.job;
+
+import io.onboarding.ledger.RowResultRepository;
+import java.util.List;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/** Reads run summaries from the job repository and the recorded row outcomes. */
+@Component
+public class RunSummaries {
+
+    private final JobRepository jobRepository;
+    private final RowResultRepository results;
+
+    RunSummaries(JobRepository jobRepository, RowResultRepository results) {
+        this.jobRepository = jobRepository;
+        this.results = results;
+    }
+
+    public RunSummary of(JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        String resultsFile = execution.getExecutionContext().containsKey(WriteReportTasklet.RESULTS_PATH)
+                ? execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH) : null;
+        List<String> failures = execution.getAllFailureExceptions().stream()
+                .map(failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage())
+                .distinct()
+                .toList();
+        return new RunSummary(runId, execution.getId(), execution.getStatus(), execution.getStartTime(),
+                execution.getEndTime(), results.countByOutcome(runId), resultsFile, failures);
+    }
+
+    /** The summary of the latest execution of the run these parameters identify, or null if none. */
+    public RunSummary lastOf(JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(OnboardingJobConfiguration.JOB_NAME, parameters);
+        return last == null ? null : of(last);
+    }
+}

@@ -1,0 +1,29 @@
+package io.onboarding.job;
+
+import io.onboarding.ledger.Outcome;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+
+/**
+ * What a run did: its status, how many rows ended in each outcome, and where its report is.
+ *
+ * @param runId the job instance id, which also names the report folder
+ * @param resultsFile absolute path of results.csv, or null when the run stopped before writing it
+ * @param failures why the run itself failed (not row failures, which are outcomes)
+ */
+public record RunSummary(
+        long runId,
+        long executionId,
+        BatchStatus status,
+        LocalDateTime startTime,
+        LocalDateTime endTime,
+        Map<Outcome, Integer> counts,
+        String resultsFile,
+        List<String> failures) {
+
+    public int rows() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

@@ -1,0 +1,66 @@
+package io.onboarding.ledger;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores row outcomes per run; joins whatever transaction is open, such as the chunk's. */
+@Repository
+public class RowResultRepository {
+
+    private static final int MAX_MESSAGE = 4000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RowResultRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Saves the outcome; saving a line again (a re-processed chunk) replaces the earlier outcome. */
+    public void save(long runId, RowResult result) {
+        jdbc.sql("""
+                MERGE INTO ONBOARDING_ROW_RESULT (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME,
+                    CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, RECORDED_AT)
+                KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(runId, result.line(), truncate(result.customerDomain(), 300),
+                        truncate(result.externalId(), 300), result.outcome().name(), result.customerId(),
+                        truncate(result.adminEmail(), 400), truncate(result.errorReason(), 200),
+                        truncate(result.errorMessage(), MAX_MESSAGE), LocalDateTime.now(clock))
+                .update();
+    }
+
+    /** Every outcome of the run, in file order. */
+    public List<RowResult> findByRun(long runId) {
+        return jdbc.sql("""
+                SELECT LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME, CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON,
+                    ERROR_MESSAGE FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ? ORDER BY LINE_NUMBER""")
+                .param(runId)
+                .query((rs, rowNum) -> new RowResult(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
+                .list();
+    }
+
+    /** How many rows of the run ended in each outcome; every outcome is present, zero when none. */
+    public Map<Outcome, Integer> countByOutcome(long runId) {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, 0);
+        }
+        jdbc.sql("SELECT OUTCOME, COUNT(*) FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ? GROUP BY OUTCOME")
+                .param(runId)
+                .query((rs, rowNum) -> counts.put(Outcome.valueOf(rs.getString(1)), rs.getInt(2)))
+                .list();
+        return counts;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

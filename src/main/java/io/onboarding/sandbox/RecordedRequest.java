@@ -1,0 +1,12 @@
+package io.onboarding.sandbox;
+
+import java.time.Instant;
+
+/** One request the sandbox received, for tests to assert on: what was called, in which order, with what. */
+public record RecordedRequest(Instant time, String method, String path, String query, String body, int status) {
+
+    /** The call in Google's naming, e.g. {@code customers.insert}, or {@code METHOD path} for others. */
+    public String call() {
+        return SandboxRoutes.callName(method, path);
+    }
+}

@@ -1,0 +1,245 @@
+package io.onboarding.sandbox;
+
+import io.onboarding.google.Customer;
+import io.onboarding.google.PostalAddress;
+import io.onboarding.google.SupportedLanguages;
+import io.onboarding.google.User;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The customers and users the sandbox knows, and the rules Google applies to them
+ * ({@code shared/spec/google-apis.md}). Thread-safe: the job calls it from several workers.
+ */
+public final class SandboxAccounts {
+
+    /** A customer at "Google": {@code own} when this reseller manages it. */
+    public record SandboxCustomer(Customer resource, boolean own, String language) {
+    }
+
+    /** A user, with the customer's default language at the moment it was created. */
+    public record SandboxUser(User resource, String languageAtCreation, boolean superAdmin) {
+    }
+
+    private final Map<String, SandboxCustomer> customersByDomain = new ConcurrentHashMap<>();
+    private final Map<String, SandboxUser> usersByEmail = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final SandboxProperties properties;
+
+    SandboxAccounts(SandboxProperties properties) {
+        this.properties = properties;
+        reset();
+    }
+
+    /** Back to the configured seed: only the pre-existing domains, no users. */
+    public synchronized void reset() {
+        customersByDomain.clear();
+        usersByEmail.clear();
+        ids.set(0);
+        properties.foreignDomains().forEach(domain -> seed(domain, false));
+        properties.ownDomains().forEach(domain -> seed(domain, true));
+    }
+
+    /** Adds a customer that exists before the run; {@code own} false means another owner. */
+    public void seed(String domain, boolean own) {
+        String key = domain.toLowerCase(Locale.ROOT);
+        Customer resource = new Customer(Customer.KIND, nextCustomerId(), key, "domain",
+                own ? "it@" + key + ".example" : null, null,
+                own ? new PostalAddress(PostalAddress.KIND, "Seed Contact", "Seed Org", null, null, null, null, null,
+                        "00000", "US") : null,
+                null, null, true);
+        customersByDomain.put(key, new SandboxCustomer(resource, own, "en"));
+    }
+
+    public Optional<SandboxCustomer> customer(String domain) {
+        return Optional.ofNullable(customersByDomain.get(domain.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<SandboxUser> user(String email) {
+        return Optional.ofNullable(usersByEmail.get(email.toLowerCase(Locale.ROOT)));
+    }
+
+    public List<SandboxUser> users() {
+        return List.copyOf(usersByEmail.values());
+    }
+
+    Customer insertCustomer(Customer request, String customerAuthToken) {
+        String domain = checkNewCustomer(request);
+        synchronized (this) {
+            SandboxCustomer existing = customersByDomain.get(domain);
+            boolean transfer = existing != null && !existing.own() && customerAuthToken != null;
+            if (existing != null && !transfer) {
+                throw new SandboxError(409, "duplicate",
+                        "The customer " + domain + " already exists. Transfer the customer's subscriptions first.");
+            }
+            String customerId = transfer ? existing.resource().customerId() : nextCustomerId();
+            Customer created = new Customer(Customer.KIND, customerId, domain,
+                    request.customerType() == null ? "domain" : request.customerType(), request.alternateEmail(),
+                    request.phoneNumber(), withKind(request.postalAddress()), request.primaryAdmin(),
+                    "https://admin.google.com/ac/customers/" + customerId, transfer);
+            customersByDomain.put(domain, new SandboxCustomer(created, true, "en"));
+            return created;
+        }
+    }
+
+    Customer getCustomer(String key) {
+        SandboxCustomer customer = find(key).orElseThrow(() -> SandboxError.notFound("Resource not found: " + key));
+        Customer full = customer.resource();
+        if (customer.own()) {
+            return full;
+        }
+        // Google shows a customer of somebody else only by id, domain and type.
+        return new Customer(Customer.KIND, full.customerId(), full.customerDomain(), full.customerType(), null, null,
+                null, null, null, null);
+    }
+
+    void setLanguage(String customerKey, String language) {
+        SandboxCustomer customer = ownCustomer(customerKey);
+        if (!SupportedLanguages.isSupportedExactly(language)) {
+            throw SandboxError.invalid("Invalid language: " + language);
+        }
+        customersByDomain.put(customer.resource().customerDomain(),
+                new SandboxCustomer(customer.resource(), true, language));
+    }
+
+    User insertUser(User request) {
+        String email = request.primaryEmail();
+        if (email == null || !email.contains("@")) {
+            throw SandboxError.required("primaryEmail");
+        }
+        String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        SandboxCustomer customer = customersByDomain.get(domain);
+        if (customer == null) {
+            throw SandboxError.invalid("Domain not found.");
+        }
+        if (!customer.own()) {
+            throw new SandboxError(403, "forbidden", "Not Authorized to access this resource/api");
+        }
+        checkName(request.name());
+        checkPassword(request.password());
+        String key = email.toLowerCase(Locale.ROOT);
+        User created = new User(String.valueOf(100000000000000000L + ids.incrementAndGet()), email, request.name(),
+                null, request.changePasswordAtNextLogin(), false, customer.resource().customerId());
+        if (usersByEmail.putIfAbsent(key, new SandboxUser(created, customer.language(), false)) != null) {
+            throw new SandboxError(409, "duplicate", "Entity already exists.");
+        }
+        return created;
+    }
+
+    void makeAdmin(String userKey, Boolean status) {
+        SandboxUser user = user(userKey).orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
+        if (status == null) {
+            throw SandboxError.required("status");
+        }
+        usersByEmail.put(userKey.toLowerCase(Locale.ROOT),
+                new SandboxUser(new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(),
+                        null, user.resource().changePasswordAtNextLogin(), status, user.resource().customerId()),
+                        user.languageAtCreation(), status));
+    }
+
+    private String checkNewCustomer(Customer request) {
+        if (request.customerDomain() == null || request.customerDomain().isBlank()) {
+            throw SandboxError.required("customerDomain");
+        }
+        String domain = request.customerDomain().toLowerCase(Locale.ROOT);
+        if (domain.startsWith("www.")) {
+            throw SandboxError.invalid("Invalid customerDomain: remove the www. prefix");
+        }
+        String type = request.customerType() == null ? "domain" : request.customerType();
+        if (type.equals("domain")) {
+            String alternate = request.alternateEmail();
+            if (alternate == null || alternate.isBlank()) {
+                throw SandboxError.required("alternateEmail");
+            }
+            String alternateDomain = alternate.substring(alternate.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+            if (alternateDomain.equals(domain) || alternateDomain.endsWith("." + domain)) {
+                throw SandboxError.invalid("Invalid alternateEmail: it must not be on the customer's domain");
+            }
+        } else if (type.equals("team")) {
+            if (request.primaryAdmin() == null || request.primaryAdmin().primaryEmail() == null) {
+                throw SandboxError.required("primaryAdmin.primaryEmail");
+            }
+        } else {
+            throw SandboxError.invalid("Invalid customerType: " + type);
+        }
+        checkAddress(request.postalAddress());
+        return domain;
+    }
+
+    private static void checkAddress(PostalAddress address) {
+        if (address == null) {
+            throw SandboxError.required("postalAddress");
+        }
+        requireField("postalAddress.contactName", address.contactName());
+        requireField("postalAddress.organizationName", address.organizationName());
+        requireField("postalAddress.postalCode", address.postalCode());
+        requireField("postalAddress.countryCode", address.countryCode());
+        for (String field : new String[] {address.contactName(), address.organizationName(), address.addressLine1(),
+                address.addressLine2(), address.addressLine3(), address.locality(), address.region(),
+                address.postalCode()}) {
+            if (field != null && field.length() > 255) {
+                throw SandboxError.invalid("Invalid postalAddress: a field is longer than 255 characters");
+            }
+        }
+        if (!address.countryCode().matches("[A-Z]{2}")) {
+            throw SandboxError.invalid("Invalid postalAddress.countryCode: " + address.countryCode());
+        }
+    }
+
+    private static void checkName(User.Name name) {
+        if (name == null) {
+            throw SandboxError.required("name");
+        }
+        requireField("name.givenName", name.givenName());
+        requireField("name.familyName", name.familyName());
+        if (name.givenName().length() > 40 || name.familyName().length() > 40) {
+            throw SandboxError.invalid("Invalid Given/Family Name: longer than 40 characters");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        requireField("password", password);
+        if (password.length() < 8 || password.length() > 100 || !password.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw SandboxError.invalid("Invalid Password");
+        }
+    }
+
+    private static void requireField(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw SandboxError.required(name);
+        }
+    }
+
+    private SandboxCustomer ownCustomer(String key) {
+        SandboxCustomer customer = find(key).orElseThrow(() -> SandboxError.notFound("Resource Not Found: customer"));
+        if (!customer.own()) {
+            throw new SandboxError(403, "forbidden", "Not Authorized to access this resource/api");
+        }
+        return customer;
+    }
+
+    private Optional<SandboxCustomer> find(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        SandboxCustomer byDomain = customersByDomain.get(lower);
+        if (byDomain != null) {
+            return Optional.of(byDomain);
+        }
+        return customersByDomain.values().stream()
+                .filter(customer -> customer.resource().customerId().equalsIgnoreCase(key))
+                .findFirst();
+    }
+
+    private static PostalAddress withKind(PostalAddress address) {
+        return new PostalAddress(PostalAddress.KIND, address.contactName(), address.organizationName(),
+                address.addressLine1(), address.addressLine2(), address.addressLine3(), address.locality(),
+                address.region(), address.postalCode(), address.countryCode());
+    }
+
+    private String nextCustomerId() {
+        return String.format("C%08x", 0x3a000000L + ids.incrementAndGet());
+    }
+}

@@ -1,0 +1,85 @@
+package io.onboarding.system;
+
+import com.google.auth.Credentials;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import io.onboarding.google.GoogleApiProperties;
+import io.onboarding.google.GoogleEndpoints;
+import io.onboarding.sandbox.SandboxProperties;
+import io.onboarding.sandbox.SandboxServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Date;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Chooses sandbox or production once, and gives the Google clients their endpoints and credentials. */
+@Configuration(proxyBeanMethods = false)
+class ModeConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ModeConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RunMode runMode(Environment environment) {
+        RunMode mode = RunMode.resolve(environment);
+        if (mode == RunMode.SANDBOX) {
+            log.warn("Mode: SANDBOX — no Google credentials are configured; the job talks to the embedded "
+                    + "sandbox and orders nothing at Google");
+        } else {
+            log.info("Mode: PRODUCTION — the job talks to the Google APIs");
+        }
+        return mode;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(SandboxModeCondition.class)
+    SandboxServer sandboxServer(SandboxProperties properties, JsonMapper json, Clock clock) throws IOException {
+        return new SandboxServer(properties, json, clock);
+    }
+
+    @Bean
+    GoogleEndpoints googleEndpoints(RunMode mode, GoogleApiProperties google, ObjectProvider<SandboxServer> sandbox) {
+        if (mode == RunMode.SANDBOX) {
+            String base = sandbox.getObject().baseUrl();
+            return new GoogleEndpoints(base, base);
+        }
+        return new GoogleEndpoints(google.resellerBaseUrl(), google.directoryBaseUrl());
+    }
+
+    @Bean
+    Credentials googleCredentials(RunMode mode, GoogleApiProperties google, Environment environment) {
+        if (mode == RunMode.SANDBOX) {
+            return GoogleCredentials.create(new AccessToken("sandbox-token", new Date(Long.MAX_VALUE)));
+        }
+        RunMode.checkProduction(google);
+        Path keyFile = google.credentialsFile() != null ? google.credentialsFile()
+                : Path.of(environment.getRequiredProperty(RunMode.credentialsEnvironmentVariable()));
+        try (InputStream in = Files.newInputStream(keyFile)) {
+            ServiceAccountCredentials account = ServiceAccountCredentials.fromStream(in);
+            if (google.tokenUri() != null && !google.tokenUri().isBlank()) {
+                account = account.toBuilder().setTokenServerUri(URI.create(google.tokenUri())).build();
+            }
+            return account.createScoped(google.scopes()).createDelegated(google.delegatedAdmin());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the Google service-account key file " + keyFile.toAbsolutePath()
+                    + " (" + e.getClass().getSimpleName() + "): check onboarding.google.credentials-file or "
+                    + RunMode.credentialsEnvironmentVariable(), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+-- Outcome of every input row of every run, written in the same transaction as the reader's
+-- checkpoint: after a crash the table and the checkpoint agree. RUN_ID is the Spring Batch job instance.
+CREATE TABLE IF NOT EXISTS ONBOARDING_ROW_RESULT (
+    RUN_ID          BIGINT        NOT NULL,
+    LINE_NUMBER     BIGINT        NOT NULL,
+    CUSTOMER_DOMAIN VARCHAR(300),
+    EXTERNAL_ID     VARCHAR(300),
+    OUTCOME         VARCHAR(40)   NOT NULL,
+    CUSTOMER_ID     VARCHAR(64),
+    ADMIN_EMAIL     VARCHAR(400),
+    ERROR_REASON    VARCHAR(200),
+    ERROR_MESSAGE   VARCHAR(4000),
+    RECORDED_AT     TIMESTAMP(9)  NOT NULL,
+    PRIMARY KEY (RUN_ID, LINE_NUMBER)
+);
