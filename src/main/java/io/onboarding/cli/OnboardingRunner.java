@@ -10,6 +10,7 @@ import io.onboarding.system.RunMode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -35,6 +36,8 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
     static final int OK = 0;
     static final int FAILED_RESUMABLE = 1;
     static final int UNUSABLE_INPUT = 2;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JobOperator jobOperator;
     private final Job job;
@@ -79,7 +82,7 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
         } catch (JobInstanceAlreadyCompleteException e) {
             RunSummary earlier = summaries.lastOf(parameters);
             out.println("Refused: this file (same name and content) was already processed completely"
-                    + (earlier == null ? "." : " on " + earlier.endTime() + " (run " + earlier.runId() + ").")
+                    + (earlier == null ? "." : " on " + TIME.format(earlier.endTime()) + " (run " + earlier.runId() + ").")
                     + " Nothing was sent to Google again.");
             if (earlier != null && earlier.resultsFile() != null) {
                 out.println("Its report: " + earlier.resultsFile());

@@ -4,10 +4,16 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,6 +53,9 @@ public final class CustomerCsvFile implements Closeable {
             this.header = CsvHeader.parse(readRecord());
         } catch (NoSuchFileException e) {
             throw new CsvFormatException("The input file does not exist: " + path.toAbsolutePath());
+        } catch (CharacterCodingException e) {
+            closeQuietly(reader);
+            throw notUtf8(path, "");
         } catch (IOException e) {
             closeQuietly(reader);
             throw new CsvFormatException("Cannot read " + path + ": " + e.getMessage(), e);
@@ -66,6 +75,7 @@ public final class CustomerCsvFile implements Closeable {
      * run starts rather than after half the file was ordered.
      */
     public static Inspection inspect(Path path) {
+        checkUtf8(path);
         try (CustomerCsvFile file = open(path)) {
             int rows = 0;
             while (file.next() != null) {
@@ -104,12 +114,49 @@ public final class CustomerCsvFile implements Closeable {
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            throw new CsvFormatException(path + " is not UTF-8 (near line " + line
-                    + "): save it from your spreadsheet as 'CSV UTF-8'", e);
+            throw notUtf8(path, " (near line " + line + ")");
         } catch (CsvValidationException | IOException e) {
             throw new CsvFormatException(path + ": cannot read the row at line " + line + ": " + e.getMessage()
                     + " (is a quote left open?)", e);
         }
+    }
+
+    /** Names the first line that is not valid UTF-8; the buffered CSV reader cannot tell which line it was. */
+    private static void checkUtf8(Path path) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long number = 1;
+            int b;
+            while (true) {
+                b = in.read();
+                if (b == -1 || b == '\n') {
+                    try {
+                        decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+                    } catch (CharacterCodingException e) {
+                        throw notUtf8(path, " (line " + number + ")");
+                    }
+                    if (b == -1) {
+                        return;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new CsvFormatException("The input file does not exist: " + path.toAbsolutePath());
+        } catch (IOException e) {
+            throw new CsvFormatException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CsvFormatException notUtf8(Path path, String where) {
+        return new CsvFormatException(path + " is not UTF-8" + where
+                + ": save it from your spreadsheet as 'CSV UTF-8' and run it again");
     }
 
     private static void closeQuietly(Closeable closeable) {

@@ -52,6 +52,9 @@ public class CustomerProvisioner {
             }
             progress.customerId = created.customerId();
             progress.done("customer ordered (" + created.customerId() + ")");
+            if (row.customerType() == CustomerType.TEAM) {
+                progress.adminEmail = row.adminEmail();
+            }
             log.info("line {}: ordered customer {} as {}", row.line(), row.customerDomain(), created.customerId());
 
             if (row.language() != null) {
@@ -62,6 +65,7 @@ public class CustomerProvisioner {
                 String password = row.adminPassword() != null ? row.adminPassword() : passwords.generate();
                 directory.insertUser(User.newAdmin(row.adminEmail(), row.adminGivenName(), row.adminFamilyName(),
                         password));
+                progress.adminEmail = row.adminEmail();
                 progress.done("admin " + row.adminEmail() + " created");
                 directory.makeSuperAdmin(row.adminEmail());
                 progress.done("admin made super admin");
@@ -89,6 +93,7 @@ public class CustomerProvisioner {
         private final ValidatedCustomer row;
         private final List<String> done = new ArrayList<>();
         private String customerId;
+        private String adminEmail;
 
         Progress(ValidatedCustomer row) {
             this.row = row;
@@ -108,7 +113,7 @@ public class CustomerProvisioner {
 
         RowResult result(Outcome outcome, String reason, String message) {
             return new RowResult(row.line(), row.customerDomain(), row.externalId(), outcome, customerId,
-                    row.adminEmail(), reason, message);
+                    adminEmail, reason, message);
         }
     }
 }

@@ -27,7 +27,8 @@ public final class SandboxAccounts {
 
     private final Map<String, SandboxCustomer> customersByDomain = new ConcurrentHashMap<>();
     private final Map<String, SandboxUser> usersByEmail = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong customerIds = new AtomicLong();
+    private final AtomicLong userIds = new AtomicLong();
     private final SandboxProperties properties;
 
     SandboxAccounts(SandboxProperties properties) {
@@ -39,7 +40,8 @@ public final class SandboxAccounts {
     public synchronized void reset() {
         customersByDomain.clear();
         usersByEmail.clear();
-        ids.set(0);
+        customerIds.set(0);
+        userIds.set(0);
         properties.foreignDomains().forEach(domain -> seed(domain, false));
         properties.ownDomains().forEach(domain -> seed(domain, true));
     }
@@ -61,6 +63,10 @@ public final class SandboxAccounts {
 
     public Optional<SandboxUser> user(String email) {
         return Optional.ofNullable(usersByEmail.get(email.toLowerCase(Locale.ROOT)));
+    }
+
+    public List<SandboxCustomer> customers() {
+        return List.copyOf(customersByDomain.values());
     }
 
     public List<SandboxUser> users() {
@@ -122,7 +128,7 @@ public final class SandboxAccounts {
         checkName(request.name());
         checkPassword(request.password());
         String key = email.toLowerCase(Locale.ROOT);
-        User created = new User(String.valueOf(100000000000000000L + ids.incrementAndGet()), email, request.name(),
+        User created = new User(String.valueOf(100000000000000000L + userIds.incrementAndGet()), email, request.name(),
                 null, request.changePasswordAtNextLogin(), false, customer.resource().customerId());
         if (usersByEmail.putIfAbsent(key, new SandboxUser(created, customer.language(), false)) != null) {
             throw new SandboxError(409, "duplicate", "Entity already exists.");
@@ -240,6 +246,6 @@ public final class SandboxAccounts {
     }
 
     private String nextCustomerId() {
-        return String.format("C%08x", 0x3a000000L + ids.incrementAndGet());
+        return String.format("C%08x", 0x3a000000L + customerIds.incrementAndGet());
     }
 }

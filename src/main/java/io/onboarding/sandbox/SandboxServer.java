@@ -43,6 +43,11 @@ public final class SandboxServer implements AutoCloseable {
     private final Clock clock;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
+    static {
+        // Without TCP_NODELAY the JDK server's small responses wait on delayed ACKs: ~40 ms per call.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public SandboxServer(SandboxProperties properties, JsonMapper json, Clock clock) throws IOException {
         this.accounts = new SandboxAccounts(properties);
         this.json = json;

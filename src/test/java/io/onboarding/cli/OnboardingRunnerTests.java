@@ -1,0 +1,134 @@
+package io.onboarding.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onboarding.OnboardingApplication;
+import io.onboarding.sandbox.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs the whole application as the README's command does, each run in its own application context on
+ * one file database, as two processes started one after the other would.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class OnboardingRunnerTests {
+
+    private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
+            + "alternateEmail,adminGivenName,adminFamilyName,adminPassword\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSecondRunOfACompletedFileIsRefusedAndSendsNothing(CapturedOutput output) throws Exception {
+        // given a file that was run to completion
+        Path input = write("customers.csv", HEADER + "first-run.com,First Inc.,Ann First,12345,US,ann@example.com,Ann,First,\n");
+        Run first = run(input);
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.sandboxCalls()).isEqualTo(3);
+        assertThat(output).contains("Run 1 COMPLETED: 1 rows", "ONBOARDED        1",
+                "Report: " + tmp.resolve("reports/customers-run1/results.csv"));
+
+        // when the same file is launched again by a new process
+        Run second = run(input);
+
+        // then it is refused, with where the report is, and the job is not executed again
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.sandboxCalls()).isZero();
+        assertThat(second.jobExecutions()).isEqualTo(1);
+        assertThat(output).contains("Refused: this file (same name and content) was already processed completely on ",
+                "(run 1). Nothing was sent to Google again.",
+                "Its report: " + tmp.resolve("reports/customers-run1/results.csv"));
+    }
+
+    @Test
+    void theSameFileNameWithNewContentIsANewRun(CapturedOutput output) throws Exception {
+        Path input = write("nightly.csv", HEADER + "monday.com,Monday Inc.,Mo Day,12345,US,mo@example.com,Mo,Day,\n");
+        run(input);
+        write("nightly.csv", HEADER + "tuesday.com,Tuesday Inc.,Tu Day,12345,US,tu@example.com,Tu,Day,\n");
+
+        Run tuesday = run(input);
+
+        assertThat(tuesday.exitCode()).isZero();
+        assertThat(tuesday.sandboxCalls()).isEqualTo(3);
+        assertThat(output).contains("Run 2 COMPLETED: 1 rows");
+    }
+
+    @Test
+    void aMissingRequiredColumnStopsTheRunBeforeAnyCall(CapturedOutput output) throws Exception {
+        Path input = write("no-country.csv", "customerDomain,organizationName,contactName,postalCode\n"
+                + "x.com,X,Y,12345\n");
+
+        Run run = run(input);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.sandboxCalls()).isZero();
+        assertThat(run.jobExecutions()).isZero();
+        assertThat(output.getErr()).contains("Nothing was started: The header lacks required column countryCode");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithAFixItMessage(CapturedOutput output) throws Exception {
+        Path input = tmp.resolve("latin1.csv");
+        Files.write(input, (HEADER + "m\u00fcller.de,M\u00fcller GmbH,Hans M\u00fcller,12345,DE,h@example.com,Hans,M\u00fcller,\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        Run run = run(input);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.sandboxCalls()).isZero();
+        assertThat(output.getErr()).contains("is not UTF-8 (line 2)", "save it from your spreadsheet as 'CSV UTF-8'");
+    }
+
+    @Test
+    void neverPrintsASuppliedPassword(CapturedOutput output) throws Exception {
+        Path input = write("secret.csv", HEADER
+                + "secret-pass.com,Secret Inc.,Sue Secret,12345,US,sue@example.com,Sue,Secret,Very-Secret-Pw-42\n"
+                + "short-pass.com,Short Inc.,Sam Short,12345,US,sam@example.com,Sam,Short,Tiny-1\n");
+
+        Run run = run(input, "--logging.level.root=DEBUG");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(output).contains("ONBOARDED        1", "INVALID          1")
+                .doesNotContain("Very-Secret-Pw-42")
+                .doesNotContain("Tiny-1");
+        assertThat(Files.readString(tmp.resolve("reports/secret-run1/results.csv")))
+                .doesNotContain("Very-Secret-Pw-42")
+                .doesNotContain("Tiny-1")
+                .contains("adminPassword: must be 8 to 100 printable ASCII characters");
+    }
+
+    private record Run(int exitCode, int sandboxCalls, long jobExecutions) {
+    }
+
+    private Run run(Path input, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(input.toString(),
+                "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("db/onboarding"),
+                "--onboarding.report-dir=" + tmp.resolve("reports")));
+        args.addAll(List.of(extraArgs));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OnboardingApplication.class)
+                .run(args.toArray(String[]::new));
+        int calls = context.getBean(SandboxServer.class).requests().size();
+        long executions = JdbcClient.create(context.getBean(javax.sql.DataSource.class))
+                .sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION").query(Long.class).single();
+        return new Run(SpringApplication.exit(context), calls, executions);
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+}

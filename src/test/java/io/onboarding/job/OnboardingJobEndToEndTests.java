@@ -1,0 +1,181 @@
+package io.onboarding.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.opencsv.CSVReader;
+import io.onboarding.sandbox.RecordedRequest;
+import io.onboarding.sandbox.SandboxServer;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Runs the real job on a fixture CSV against the embedded sandbox and checks what Google would have seen. */
+@SpringBootTest
+@SpringBatchTest
+@ActiveProfiles("test")
+class OnboardingJobEndToEndTests {
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+
+    @Autowired
+    SandboxServer sandbox;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox.reset();
+    }
+
+    @Test
+    void onboardsEachCustomerWithTheCallsGoogleExpectsInOrder() throws Exception {
+        // given the fixture: two domain customers, two team customers, one existing domain, one bad row
+        Path input = fixture("e2e.csv");
+
+        // when
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        // then every customer got exactly its calls, in Google's order
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, List<String>> calls = callsByDomain(sandbox.requests());
+        assertThat(calls).containsOnlyKeys("sprachschule-koenig.de", "plain-domain.com", "team-with-language.es",
+                "team-plain.fr", "already-at-google.com");
+        assertThat(calls.get("sprachschule-koenig.de"))
+                .containsExactly("customers.insert", "customers.patch", "users.insert", "users.makeAdmin");
+        assertThat(calls.get("plain-domain.com")).containsExactly("customers.insert", "users.insert", "users.makeAdmin");
+        assertThat(calls.get("team-with-language.es")).containsExactly("customers.insert", "customers.patch");
+        assertThat(calls.get("team-plain.fr")).containsExactly("customers.insert");
+        assertThat(calls.get("already-at-google.com")).containsExactly("customers.insert");
+        assertThat(sandbox.requests()).allMatch(request -> request.body() == null || !request.body().contains("bad-row.it"));
+
+        // and the language was in place before the first user existed
+        assertThat(sandbox.accounts().user("admin@sprachschule-koenig.de").orElseThrow().languageAtCreation())
+                .isEqualTo("de");
+        assertThat(sandbox.accounts().user("admin@sprachschule-koenig.de").orElseThrow().superAdmin()).isTrue();
+        assertThat(sandbox.accounts().user("boss@plain-domain.com").orElseThrow().languageAtCreation()).isEqualTo("en");
+    }
+
+    @Test
+    void sendsTheRowsDataInTheRequestBodies() throws Exception {
+        Path input = fixture("e2e.csv");
+
+        jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        RecordedRequest insert = firstCall("customers.insert", "sprachschule-koenig.de");
+        assertThat(insert.body()).contains("\"customerType\":\"domain\"", "\"alternateEmail\":\"j.koenig@example.com\"",
+                "\"organizationName\":\"Sprachschule König GmbH\"", "\"addressLine1\":\"Lindenstraße 5, Hinterhaus\"",
+                "\"countryCode\":\"DE\"", "\"kind\":\"customers#address\"");
+        RecordedRequest team = firstCall("customers.insert", "team-plain.fr");
+        assertThat(team.body()).contains("\"customerType\":\"team\"", "\"primaryAdmin\":{\"primaryEmail\":\"luc@example.fr\"}",
+                "8 place du Capitole\\nBâtiment B");
+        RecordedRequest patch = firstCall("customers.patch", "team-with-language.es");
+        assertThat(patch.body()).isEqualTo("{\"language\":\"es\"}");
+        RecordedRequest user = firstCall("users.insert", "plain-domain.com");
+        assertThat(user.body()).contains("\"primaryEmail\":\"boss@plain-domain.com\"", "\"givenName\":\"Sam\"",
+                "\"password\":\"Supplied-Passw0rd!\"", "\"changePasswordAtNextLogin\":true");
+        RecordedRequest generated = firstCall("users.insert", "sprachschule-koenig.de");
+        assertThat(generated.body()).containsPattern("\"password\":\"[\\x21-\\x7e]{16}\"");
+    }
+
+    @Test
+    void reportsEveryInputRowOnceWithItsOutcomeAndNoPassword() throws Exception {
+        Path input = fixture("e2e.csv");
+
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        Path results = Path.of(execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH));
+        List<String[]> lines;
+        try (Reader reader = Files.newBufferedReader(results); CSVReader csv = new CSVReader(reader)) {
+            lines = csv.readAll();
+        }
+        assertThat(lines.get(0)).containsExactly("line", "customerDomain", "externalId", "outcome", "customerId",
+                "adminEmail", "errorReason", "errorMessage");
+        List<String[]> rows = lines.subList(1, lines.size());
+        assertThat(rows).extracting(row -> row[0] + " " + row[1] + " " + row[3]).containsExactly(
+                "2 sprachschule-koenig.de ONBOARDED",
+                "3 plain-domain.com ONBOARDED",
+                "4 team-with-language.es ONBOARDED",
+                "5 team-plain.fr ONBOARDED",
+                "7 already-at-google.com CONFLICT_EXISTS",
+                "8 bad-row.it INVALID");
+        assertThat(rows.get(0)[4]).matches("C[0-9a-f]{8}");
+        assertThat(rows.get(0)[5]).isEqualTo("admin@sprachschule-koenig.de");
+        assertThat(rows.get(3)[5]).isEqualTo("luc@example.fr");
+        assertThat(rows.get(4)[6]).isEqualTo("duplicate");
+        assertThat(rows.get(4)[7]).contains("transfer token", "customerAuthToken");
+        assertThat(rows.get(5)[6]).isEqualTo("language alternateEmail");
+        assertThat(rows.get(5)[7]).contains("'xx' is not one of the 80 language codes", "must not be on the customer's own domain");
+        // the hostile externalId is written as text, not as a formula
+        assertThat(rows.get(5)[2]).isEqualTo("'=HYPERLINK(\"http://evil\")");
+        String report = Files.readString(results);
+        assertThat(report).doesNotContain("Supplied-Passw0rd!").doesNotContain("\"password\"");
+        String generatedPassword = passwordSentFor("sprachschule-koenig.de");
+        assertThat(report).doesNotContain(generatedPassword);
+    }
+
+    private String passwordSentFor(String domain) {
+        String body = firstCall("users.insert", domain).body();
+        return body.replaceAll(".*\"password\":\"([^\"]+)\".*", "$1");
+    }
+
+    private RecordedRequest firstCall(String call, String domain) {
+        return sandbox.requests().stream()
+                .filter(request -> request.call().equals(call) && domainOf(request).equals(domain))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + call + " for " + domain));
+    }
+
+    private Map<String, List<String>> callsByDomain(List<RecordedRequest> requests) {
+        return requests.stream().collect(Collectors.groupingBy(this::domainOf, java.util.LinkedHashMap::new,
+                Collectors.mapping(RecordedRequest::call, Collectors.toList())));
+    }
+
+    /** Which customer a request is about: by domain in the body, or by customer id / user address in the path. */
+    private String domainOf(RecordedRequest request) {
+        String body = request.body() == null ? "" : request.body();
+        java.util.regex.Matcher domain = java.util.regex.Pattern.compile("\"customerDomain\":\"([^\"]+)\"").matcher(body);
+        if (domain.find()) {
+            return domain.group(1);
+        }
+        java.util.regex.Matcher email = java.util.regex.Pattern.compile("\"primaryEmail\":\"[^@\"]+@([^\"]+)\"")
+                .matcher(body);
+        if (email.find()) {
+            return email.group(1);
+        }
+        String last = request.path().replaceAll("/makeAdmin$", "");
+        last = last.substring(last.lastIndexOf('/') + 1);
+        if (last.contains("@")) {
+            return last.substring(last.indexOf('@') + 1);
+        }
+        String customerId = last;
+        return sandbox.accounts().customers().stream()
+                .filter(customer -> customer.resource().customerId().equals(customerId))
+                .map(customer -> customer.resource().customerDomain())
+                .findFirst()
+                .orElse(customerId);
+    }
+
+    private Path fixture(String name) throws Exception {
+        Path copy = tmp.resolve(name);
+        try (var in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+}
