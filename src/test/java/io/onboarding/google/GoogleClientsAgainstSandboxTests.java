@@ -1,0 +1,243 @@
+package io.onboarding.google;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.sun.net.httpserver.HttpServer;
+import io.onboarding.sandbox.SandboxProperties;
+import io.onboarding.sandbox.SandboxServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The typed clients against the embedded sandbox: what each call sends, answers and throws. */
+class GoogleClientsAgainstSandboxTests {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private SandboxServer sandbox;
+    private ResellerClient reseller;
+    private DirectoryClient directory;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = new SandboxServer(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com")), json,
+                Clock.systemUTC());
+        reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json));
+        directory = new RestDirectoryClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Nested
+    class CustomersInsert {
+
+        @Test
+        void createsTheCustomerAndAnswersWithItsId() {
+            Customer created = reseller.insertCustomer(domainCustomer("new.com", "it@example.com"), null);
+
+            assertThat(created.customerId()).matches("C[0-9a-f]{8}");
+            assertThat(created.customerDomain()).isEqualTo("new.com");
+            assertThat(created.kind()).isEqualTo("reseller#customer");
+            assertThat(sandbox.requests()).singleElement().satisfies(request -> {
+                assertThat(request.call()).isEqualTo("customers.insert");
+                assertThat(request.query()).isNull();
+            });
+        }
+
+        @Test
+        void anExistingDomainIsA409WithGooglesReason() {
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.insertCustomer(domainCustomer("foreign.com", "it@example.com"), null));
+
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.isConflict()).isTrue();
+            assertThat(e.reason()).isEqualTo("duplicate");
+            assertThat(e.googleMessage()).contains("already exists");
+            assertThat(e.call()).isEqualTo("customers.insert");
+        }
+
+        @Test
+        void sendsTheTransferTokenAsAQueryParameter() {
+            Customer transferred = reseller.insertCustomer(domainCustomer("foreign.com", "it@example.com"), "a1b2c3");
+
+            assertThat(transferred.customerDomain()).isEqualTo("foreign.com");
+            assertThat(sandbox.requests().get(0).query()).isEqualTo("customerAuthToken=a1b2c3");
+            assertThat(reseller.getCustomer("foreign.com").isFullResource()).isTrue();
+        }
+
+        @Test
+        void refusesAnAlternateEmailOnTheCustomersOwnDomain() {
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.insertCustomer(domainCustomer("acme.com", "boss@mail.acme.com"), null));
+
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.reason()).isEqualTo("invalid");
+        }
+    }
+
+    @Nested
+    class CustomersGet {
+
+        @Test
+        void ourOwnCustomerComesWithItsAlternateEmail() {
+            Customer mine = reseller.getCustomer("mine.com");
+
+            assertThat(mine.isFullResource()).isTrue();
+            assertThat(mine.alternateEmail()).isNotBlank();
+        }
+
+        @Test
+        void somebodyElsesCustomerComesWithoutIt() {
+            Customer foreign = reseller.getCustomer("foreign.com");
+
+            assertThat(foreign.customerId()).isNotBlank();
+            assertThat(foreign.customerDomain()).isEqualTo("foreign.com");
+            assertThat(foreign.alternateEmail()).isNull();
+            assertThat(foreign.isFullResource()).isFalse();
+        }
+
+        @Test
+        void anUnknownDomainIs404() {
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.getCustomer("nobody.com"));
+
+            assertThat(e.isNotFound()).isTrue();
+            assertThat(e.reason()).isEqualTo("notFound");
+        }
+    }
+
+    @Nested
+    class Directory {
+
+        private String customerId;
+
+        @BeforeEach
+        void customer() {
+            customerId = reseller.insertCustomer(domainCustomer("dir.com", "it@example.com"), null).customerId();
+        }
+
+        @Test
+        void setsASupportedLanguageAndRefusesAnUnknownOne() {
+            directory.setCustomerLanguage(customerId, "pt-BR");
+
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> directory.setCustomerLanguage(customerId, "he"));
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(sandbox.accounts().customer("dir.com").orElseThrow().language()).isEqualTo("pt-BR");
+        }
+
+        @Test
+        void createsAUserPromotesItAndRefusesTheSameAddressTwice() {
+            User created = directory.insertUser(User.newAdmin("admin@dir.com", "Ada", "Min", "Str0ng-Pass!"));
+            directory.makeSuperAdmin("admin@dir.com");
+
+            assertThat(created.id()).isNotBlank();
+            assertThat(created.password()).isNull();
+            assertThat(sandbox.accounts().user("admin@dir.com").orElseThrow().superAdmin()).isTrue();
+            GoogleApiException duplicate = catchThrowableOfType(GoogleApiException.class,
+                    () -> directory.insertUser(User.newAdmin("admin@dir.com", "Ada", "Min", "Str0ng-Pass!")));
+            assertThat(duplicate.status()).isEqualTo(409);
+            assertThat(duplicate.reason()).isEqualTo("duplicate");
+        }
+
+        @Test
+        void refusesAPasswordOutsideGooglesPolicyAndAnAddressOutsideTheDomain() {
+            GoogleApiException shortPassword = catchThrowableOfType(GoogleApiException.class,
+                    () -> directory.insertUser(User.newAdmin("admin@dir.com", "Ada", "Min", "short")));
+            GoogleApiException otherDomain = catchThrowableOfType(GoogleApiException.class,
+                    () -> directory.insertUser(User.newAdmin("admin@elsewhere.com", "Ada", "Min", "Str0ng-Pass!")));
+
+            assertThat(shortPassword.status()).isEqualTo(400);
+            assertThat(shortPassword.googleMessage()).isEqualTo("Invalid Password");
+            assertThat(otherDomain.status()).isEqualTo(400);
+        }
+
+        @Test
+        void makeAdminOfAnUnknownUserIs404() {
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> directory.makeSuperAdmin("ghost@dir.com"));
+
+            assertThat(e.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aRequestWithoutCredentialsIs401() {
+        RestClient anonymous = RestClient.builder().baseUrl(sandbox.baseUrl()).build();
+        ResellerClient client = new RestResellerClient(anonymous, new GoogleErrors(json));
+
+        GoogleApiException e = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("mine.com"));
+
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.reason()).isEqualTo("authError");
+    }
+
+    @Test
+    void noAnswerAtAllIsStatusZeroAndHidesTheUrl() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        ResellerClient client = new RestResellerClient(client("http://127.0.0.1:" + closedPort, "token"),
+                new GoogleErrors(json));
+
+        GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                () -> client.insertCustomer(domainCustomer("x.com", "it@example.com"), "secret-token-123"));
+
+        assertThat(e.status()).isZero();
+        assertThat(e.reason()).isEqualTo("networkError");
+        assertThat(e.getMessage()).doesNotContain("secret-token-123");
+    }
+
+    @Test
+    void anErrorThatIsNotGoogleJsonKeepsTheStatus() throws Exception {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] html = "<html>Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(502, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            ResellerClient client = new RestResellerClient(
+                    client("http://127.0.0.1:" + proxy.getAddress().getPort(), "token"), new GoogleErrors(json));
+
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
+
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.reason()).isEqualTo("http502");
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    private RestClient client(String baseUrl, String token) {
+        GoogleCredentials credentials = GoogleCredentials.create(new AccessToken(token, new Date(Long.MAX_VALUE)));
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestInterceptor(new CredentialsInterceptor(credentials))
+                .build();
+    }
+
+    private static Customer domainCustomer(String domain, String alternateEmail) {
+        PostalAddress address = new PostalAddress(PostalAddress.KIND, "Con Tact", "Org", "1 Street", null, null,
+                "Town", null, "12345", "US");
+        return new Customer(Customer.KIND, null, domain, "domain", alternateEmail, null, address, null, null, null);
+    }
+}
