@@ -67,9 +67,13 @@ class ModeConfiguration {
         if (mode == RunMode.SANDBOX) {
             return GoogleCredentials.create(new AccessToken("sandbox-token", new Date(Long.MAX_VALUE)));
         }
-        RunMode.checkProduction(google);
+        if (google.delegatedAdmin() == null || google.delegatedAdmin().isBlank()) {
+            throw new ConfigurationProblem("Production mode, but no reseller admin to impersonate is configured.",
+                    "Set onboarding.google.delegated-admin (or ONBOARDING_DELEGATED_ADMIN) to the reseller admin "
+                            + "the service account acts for, e.g. admin@reseller.example.", null);
+        }
         Path keyFile = google.credentialsFile() != null ? google.credentialsFile()
-                : Path.of(environment.getRequiredProperty(RunMode.credentialsEnvironmentVariable()));
+                : Path.of(environment.getRequiredProperty(RunMode.CREDENTIALS_ENV));
         try (InputStream in = Files.newInputStream(keyFile)) {
             ServiceAccountCredentials account = ServiceAccountCredentials.fromStream(in);
             if (google.tokenUri() != null && !google.tokenUri().isBlank()) {
@@ -77,9 +81,11 @@ class ModeConfiguration {
             }
             return account.createScoped(google.scopes()).createDelegated(google.delegatedAdmin());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the Google service-account key file " + keyFile.toAbsolutePath()
-                    + " (" + e.getClass().getSimpleName() + "): check onboarding.google.credentials-file or "
-                    + RunMode.credentialsEnvironmentVariable(), e);
+            // The exception text of a malformed key file may quote it: name the file and the kind of error only.
+            throw new ConfigurationProblem("Cannot read the Google service-account key file "
+                    + keyFile.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ").",
+                    "Point onboarding.google.credentials-file or " + RunMode.CREDENTIALS_ENV + " at the JSON key "
+                            + "of a service account with domain-wide delegation, readable by this user.", null);
         }
     }
 }

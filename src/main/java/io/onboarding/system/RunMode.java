@@ -1,6 +1,5 @@
 package io.onboarding.system;
 
-import io.onboarding.google.GoogleApiProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
@@ -31,18 +30,5 @@ public enum RunMode {
         String configured = environment.getProperty("onboarding.google.credentials-file");
         String fromEnvironment = environment.getProperty(CREDENTIALS_ENV);
         return (configured != null && !configured.isBlank()) || (fromEnvironment != null && !fromEnvironment.isBlank());
-    }
-
-    /** Used by the credentials factory when only the environment variable names the key file. */
-    static String credentialsEnvironmentVariable() {
-        return CREDENTIALS_ENV;
-    }
-
-    /** A property-name-free check that production settings are complete. */
-    static void checkProduction(GoogleApiProperties google) {
-        if (google.delegatedAdmin() == null || google.delegatedAdmin().isBlank()) {
-            throw new IllegalStateException("onboarding.google.delegated-admin is not set: name the reseller admin "
-                    + "(e.g. admin@reseller.example) that the service account impersonates");
-        }
     }
 }
