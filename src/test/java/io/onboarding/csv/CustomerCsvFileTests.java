@@ -1,0 +1,297 @@
+package io.onboarding.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+class CustomerCsvFileTests {
+
+    private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void headerIsMatchedIgnoringCaseAndOrder() throws Exception {
+        Path file = write("COUNTRYCODE, postalcode ,ContactName,organizationNAME,CustomerDomain,Language\n"
+                + "DE,10115,Erika Mustermann,Example GmbH,example.com,de\n");
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.customerDomain()).isEqualTo("example.com");
+            assertThat(row.organizationName()).isEqualTo("Example GmbH");
+            assertThat(row.contactName()).isEqualTo("Erika Mustermann");
+            assertThat(row.postalCode()).isEqualTo("10115");
+            assertThat(row.countryCode()).isEqualTo("DE");
+            assertThat(row.language()).isEqualTo("de");
+        });
+    }
+
+    @Test
+    void columnsAbsentFromTheHeaderAreNull() throws Exception {
+        Path file = write(HEADER + "example.com,Example GmbH,Erika,10115,DE\n");
+
+        CustomerRow row = readAll(file).get(0);
+
+        assertThat(row.customerType()).isNull();
+        assertThat(row.alternateEmail()).isNull();
+        assertThat(row.adminPassword()).isNull();
+        assertThat(row.formatError()).isNull();
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsSkippedSoTheFirstColumnIsRecognised() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.write((HEADER + "example.com,Müller GmbH,Jürgen Weiß,10115,DE\n").getBytes(StandardCharsets.UTF_8));
+        Path file = Files.write(tmp.resolve("bom.csv"), bytes.toByteArray());
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.customerDomain()).isEqualTo("example.com");
+            assertThat(row.organizationName()).isEqualTo("Müller GmbH");
+            assertThat(row.contactName()).isEqualTo("Jürgen Weiß");
+        });
+    }
+
+    @Test
+    void quotedCellsFollowRfc4180() throws Exception {
+        Path file = write(HEADER
+                + "example.com,\"Example, Inc.\",\"Erika \"\"Eri\"\" Mustermann\",\"10115\nBerlin\",DE\n"
+                + "back\\slash.com,\"C:\\temp\\\",Anna \\n Lee,12345,US\n");
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).organizationName()).isEqualTo("Example, Inc.");
+        assertThat(rows.get(0).contactName()).isEqualTo("Erika \"Eri\" Mustermann");
+        assertThat(rows.get(0).postalCode()).isEqualTo("10115\nBerlin");
+        assertThat(rows.get(0).countryCode()).isEqualTo("DE");
+        assertThat(rows.get(0).formatError()).isNull();
+        assertThat(rows.get(1).customerDomain()).isEqualTo("back\\slash.com");
+        assertThat(rows.get(1).organizationName()).isEqualTo("C:\\temp\\");
+        assertThat(rows.get(1).contactName()).isEqualTo("Anna \\n Lee");
+        assertThat(rows.get(1).formatError()).isNull();
+    }
+
+    @Test
+    void lineIsThePhysicalLineWhereTheRowStarts() throws Exception {
+        Path file = write(HEADER
+                + "a.com,A,Ann,1,DE\n"
+                + "b.com,\"B\nspread over\nthree lines\",Bob,2,DE\n"
+                + "c.com,C,Cy,3,DE\n");
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).extracting(CustomerRow::customerDomain).containsExactly("a.com", "b.com", "c.com");
+        assertThat(rows).extracting(CustomerRow::line).containsExactly(2L, 3L, 6L);
+    }
+
+    @Test
+    void blankLinesAreSkippedButCounted() throws Exception {
+        Path file = write(HEADER
+                + "\n"
+                + "a.com,A,Ann,1,DE\n"
+                + "   \n"
+                + ",,,,\n"
+                + "b.com,B,Bob,2,DE\n"
+                + "\n");
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).extracting(CustomerRow::customerDomain).containsExactly("a.com", "b.com");
+        assertThat(rows).extracting(CustomerRow::line).containsExactly(3L, 6L);
+    }
+
+    @Test
+    void shortRowGetsEmptyStringsForMissingTrailingCells() throws Exception {
+        Path file = write(HEADER + "a.com,A\n");
+
+        CustomerRow row = readAll(file).get(0);
+
+        assertThat(row.customerDomain()).isEqualTo("a.com");
+        assertThat(row.organizationName()).isEqualTo("A");
+        assertThat(row.contactName()).isEmpty();
+        assertThat(row.postalCode()).isEmpty();
+        assertThat(row.countryCode()).isEmpty();
+        assertThat(row.formatError()).isNull();
+    }
+
+    @Test
+    void rowWithMoreCellsThanTheHeaderGetsAFormatError() throws Exception {
+        Path file = write(HEADER + "a.com,Example, Inc.,Ann,1,DE\n");
+
+        CustomerRow row = readAll(file).get(0);
+
+        assertThat(row.formatError()).contains("6 cells", "header has 5");
+        assertThat(row.customerDomain()).isEqualTo("a.com");
+    }
+
+    @Test
+    void missingRequiredColumnsAreAllNamed() throws Exception {
+        Path file = write("customerDomain,contactName,countryCode\na.com,Ann,DE\n");
+
+        assertThatThrownBy(() -> CustomerCsvFile.open(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("lacks required columns organizationName, postalCode (found: ")
+                .hasMessageContaining("customerDomain, contactName, countryCode");
+    }
+
+    @Test
+    void oneMissingRequiredColumnIsNamed() throws Exception {
+        Path file = write("customerDomain,organizationName,contactName,countryCode\na.com,A,Ann,DE\n");
+
+        assertThatThrownBy(() -> CustomerCsvFile.open(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("lacks required column postalCode");
+    }
+
+    @Test
+    void columnNamedTwiceIsRefused() throws Exception {
+        Path file = write("customerDomain,organizationName,contactName,postalCode,countryCode,CUSTOMERDOMAIN\n");
+
+        assertThatThrownBy(() -> CustomerCsvFile.open(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("'customerDomain' twice")
+                .hasMessageContaining("columns 1 and 6");
+    }
+
+    @Test
+    void emptyFileHasNoHeaderRow() throws Exception {
+        Path file = write("");
+
+        assertThatThrownBy(() -> CustomerCsvFile.open(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("no header row");
+        assertThatThrownBy(() -> CustomerCsvFile.inspect(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("no header row");
+    }
+
+    @Test
+    void inspectNamesTheFirstLineThatIsNotUtf8() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write((HEADER + "a.com,A,Ann,1,DE\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write("b.com,B,M\u00fcller,2,DE\n".getBytes(StandardCharsets.ISO_8859_1));
+        bytes.write("c.com,C,Cy,3,DE\n".getBytes(StandardCharsets.UTF_8));
+        Path file = Files.write(tmp.resolve("latin1.csv"), bytes.toByteArray());
+
+        assertThatThrownBy(() -> CustomerCsvFile.inspect(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("is not UTF-8 (line 3)")
+                .hasMessageContaining("CSV UTF-8");
+    }
+
+    @Test
+    void readingANonUtf8FileRowByRowAlsoFails() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write((HEADER + "a.com,A,Ann,1,DE\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write("b.com,B,M\u00fcller,2,DE\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path file = Files.write(tmp.resolve("latin1.csv"), bytes.toByteArray());
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("is not UTF-8");
+    }
+
+    @Test
+    void nonExistentFileIsReported() {
+        Path file = tmp.resolve("nope.csv");
+
+        assertThatThrownBy(() -> CustomerCsvFile.open(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> CustomerCsvFile.inspect(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void inspectCountsDataRowsAndReportsUnknownColumns() throws Exception {
+        Path file = write("customerDomain,organizationName,Notes,contactName,postalCode,countryCode, Sales Rep ,\n"
+                + "a.com,A,n1,Ann,1,DE,x,\n"
+                + "\n"
+                + "b.com,\"B\nInc.\",n2,Bob,2,DE,y,\n"
+                + "c.com,C,n3,Cy,3,DE,z,\n");
+
+        CustomerCsvFile.Inspection inspection = CustomerCsvFile.inspect(file);
+
+        assertThat(inspection.rows()).isEqualTo(3);
+        assertThat(inspection.unknownColumns()).containsExactly("Notes", "Sales Rep");
+    }
+
+    @Test
+    void openFileReportsUnknownColumnsToo() throws Exception {
+        Path file = write("customerDomain,organizationName,contactName,postalCode,countryCode,remarks\n");
+
+        try (CustomerCsvFile csv = CustomerCsvFile.open(file)) {
+            assertThat(csv.unknownColumns()).containsExactly("remarks");
+            assertThat(csv.next()).isNull();
+        }
+    }
+
+    @Test
+    void rowToStringHidesPasswordAndTransferToken() {
+        CustomerRow row = new CustomerRow(7, "example.com", "domain", "Example", "Ann", null, null, null, null,
+                null, "1", "DE", null, "it@example.org", null, null, "Ann", "Lee", "admin", "S3cret-Passw0rd",
+                "tok-123-SECRET", "CRM-9", null);
+
+        String text = row.toString();
+
+        assertThat(text).doesNotContain("S3cret-Passw0rd").doesNotContain("tok-123-SECRET")
+                .contains("line=7", "example.com", "CRM-9", "adminPassword=(hidden)", "customerAuthToken=(hidden)");
+    }
+
+    @Test
+    void readerRestartsAfterTheLastSavedPosition() throws Exception {
+        Path file = write(HEADER
+                + "a.com,A,Ann,1,DE\n"
+                + "b.com,B,Bob,2,DE\n"
+                + "c.com,C,Cy,3,DE\n"
+                + "d.com,D,Di,4,DE\n");
+        ExecutionContext context = new ExecutionContext();
+        CustomerCsvReader first = new CustomerCsvReader(file);
+        first.open(context);
+        List<String> firstRun = List.of(first.read().customerDomain(), first.read().customerDomain());
+        first.update(context);
+        first.close();
+
+        CustomerCsvReader second = new CustomerCsvReader(file);
+        second.open(context);
+        CustomerRow third = second.read();
+        CustomerRow fourth = second.read();
+        CustomerRow end = second.read();
+        second.close();
+
+        assertThat(firstRun).containsExactly("a.com", "b.com");
+        assertThat(third.customerDomain()).isEqualTo("c.com");
+        assertThat(third.line()).isEqualTo(4L);
+        assertThat(fourth.customerDomain()).isEqualTo("d.com");
+        assertThat(end).isNull();
+    }
+
+    private Path write(String content) throws Exception {
+        return Files.writeString(tmp.resolve("customers.csv"), content, StandardCharsets.UTF_8);
+    }
+
+    private static List<CustomerRow> readAll(Path path) {
+        List<CustomerRow> rows = new ArrayList<>();
+        try (CustomerCsvFile file = CustomerCsvFile.open(path)) {
+            for (CustomerRow row = file.next(); row != null; row = file.next()) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
