@@ -13,3 +13,8 @@ CREATE TABLE IF NOT EXISTS ONBOARDING_ROW_RESULT (
     RECORDED_AT     TIMESTAMP(9)  NOT NULL,
     PRIMARY KEY (RUN_ID, LINE_NUMBER)
 );
+
+-- Issue 3: warnings shown in the report, and the input cells of rows that need the operator's attention
+-- (password blanked) so that rejects.csv can give them back in the file's own columns.
+ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS WARNINGS VARCHAR(4000);
+ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS INPUT_CELLS CLOB;

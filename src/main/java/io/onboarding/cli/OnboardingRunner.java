@@ -5,11 +5,13 @@ import io.onboarding.csv.CustomerCsvFile;
 import io.onboarding.job.OnboardingJobParameters;
 import io.onboarding.job.RunSummaries;
 import io.onboarding.job.RunSummary;
+import io.onboarding.report.RunReportWriter;
 import io.onboarding.system.OnboardingProperties;
 import io.onboarding.system.RunMode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -26,13 +28,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the job once at start-up on the file given as the first argument (or {@code onboarding.input}),
- * and prints a summary. Exit code: 0 finished (or already finished earlier), 1 the run failed and can be
+ * and prints a summary; {@code --dry-run} validates and reports without any API call. Exit code: 0 finished (or already finished earlier), 1 the run failed and can be
  * resumed by running the same command again, 2 the file or the configuration is unusable.
  */
 @Component
 @ConditionalOnProperty(name = "onboarding.cli.enabled", havingValue = "true", matchIfMissing = true)
 class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
 
+    static final String DRY_RUN = "dry-run";
     static final int OK = 0;
     static final int FAILED_RESUMABLE = 1;
     static final int UNUSABLE_INPUT = 2;
@@ -60,7 +63,9 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) throws Exception {
         List<String> files = args.getNonOptionArgs();
         Path input = files.isEmpty() ? properties.input() : Path.of(files.get(0));
-        out.println("workspace-onboarding: " + mode + " mode, input " + input.toAbsolutePath().normalize());
+        boolean dryRun = args.containsOption(DRY_RUN);
+        out.println("workspace-onboarding: " + (dryRun ? "DRY RUN (no API call), " : mode + " mode, ") + "input "
+                + input.toAbsolutePath().normalize());
         if (!Files.isRegularFile(input)) {
             fail(UNUSABLE_INPUT, "The input file does not exist or is not a file: " + input.toAbsolutePath());
             return;
@@ -70,12 +75,17 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
             if (!inspection.unknownColumns().isEmpty()) {
                 out.println("Note: ignoring unknown columns " + String.join(", ", inspection.unknownColumns()));
             }
+            if (inspection.separator() != ',') {
+                out.println("Note: the columns are separated by '" + inspection.separator()
+                        + "' (a spreadsheet export); reading them that way");
+            }
             out.println(inspection.rows() + " rows to process");
         } catch (CsvFormatException e) {
             fail(UNUSABLE_INPUT, "Nothing was started: " + e.getMessage());
             return;
         }
-        JobParameters parameters = OnboardingJobParameters.forFile(input);
+        JobParameters parameters = dryRun ? OnboardingJobParameters.forDryRun(input, Instant.now())
+                : OnboardingJobParameters.forFile(input);
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters);
@@ -106,12 +116,18 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
         out.println("Run " + summary.runId() + " " + summary.status() + ": " + summary.rows() + " rows");
         summary.counts().forEach((outcome, count) -> {
             if (count > 0) {
-                out.printf("  %-16s %d%n", outcome, count);
+                out.printf("  %-20s %d%n", outcome, count);
             }
         });
         summary.failures().forEach(failure -> out.println("  run failure: " + failure));
         if (summary.resultsFile() != null) {
             out.println("Report: " + summary.resultsFile());
+            long toFix = summary.counts().entrySet().stream()
+                    .filter(entry -> entry.getKey().needsAttention()).mapToLong(entry -> entry.getValue()).sum();
+            if (toFix > 0) {
+                out.println(toFix + " rows to fix and re-submit: "
+                        + Path.of(summary.resultsFile()).resolveSibling(RunReportWriter.REJECTS_FILE));
+            }
         }
     }
 

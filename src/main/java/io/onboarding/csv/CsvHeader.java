@@ -11,18 +11,18 @@ import java.util.stream.Collectors;
 final class CsvHeader {
 
     private final Map<CustomerColumn, Integer> positions;
+    private final List<String> cells;
     private final List<String> unknownColumns;
-    private final int width;
 
-    private CsvHeader(Map<CustomerColumn, Integer> positions, List<String> unknownColumns, int width) {
+    private CsvHeader(Map<CustomerColumn, Integer> positions, List<String> cells, List<String> unknownColumns) {
         this.positions = positions;
+        this.cells = cells;
         this.unknownColumns = unknownColumns;
-        this.width = width;
     }
 
     /** Reads the header cells; a missing required or a repeated column fails naming it. */
     static CsvHeader parse(String[] cells) {
-        if (cells == null || Arrays.stream(cells).allMatch(cell -> cell.isBlank())) {
+        if (cells == null || Arrays.stream(cells).allMatch(String::isBlank)) {
             throw new CsvFormatException("The file has no header row: the first line must name the columns, e.g. "
                     + requiredColumnNames());
         }
@@ -50,7 +50,12 @@ final class CsvHeader {
             throw new CsvFormatException("The header lacks required column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + " (found: " + String.join(", ", Arrays.asList(cells)) + ")");
         }
-        return new CsvHeader(positions, List.copyOf(unknown), cells.length);
+        return new CsvHeader(positions, List.of(cells), List.copyOf(unknown));
+    }
+
+    /** The header as written in the file. */
+    List<String> cells() {
+        return cells;
     }
 
     /** Header cells that name no known column; they are ignored. */
@@ -58,11 +63,8 @@ final class CsvHeader {
         return unknownColumns;
     }
 
-    CustomerRow toRow(long line, String[] cells) {
-        String formatError = cells.length > width
-                ? "the row has " + cells.length + " cells but the header has " + width
-                        + ": is a comma inside a cell that is not quoted?"
-                : null;
+    CustomerRow toRow(long line, String[] read) {
+        String[] cells = Arrays.stream(read).map(SpreadsheetCells::restore).toArray(String[]::new);
         return new CustomerRow(line,
                 cell(cells, CustomerColumn.CUSTOMER_DOMAIN),
                 cell(cells, CustomerColumn.CUSTOMER_TYPE),
@@ -85,7 +87,31 @@ final class CsvHeader {
                 cell(cells, CustomerColumn.ADMIN_PASSWORD),
                 cell(cells, CustomerColumn.CUSTOMER_AUTH_TOKEN),
                 cell(cells, CustomerColumn.EXTERNAL_ID),
-                formatError);
+                formatError(cells),
+                storableCells(cells));
+    }
+
+    /** Extra cells that hold something mean a comma slipped into an unquoted cell; empty ones are harmless. */
+    private String formatError(String[] cells) {
+        int width = this.cells.size();
+        boolean extraContent = Arrays.stream(cells).skip(width).anyMatch(cell -> !cell.isBlank());
+        return extraContent
+                ? "the row has " + cells.length + " cells but the header has " + width
+                        + ": is a comma inside a cell that is not quoted?"
+                : null;
+    }
+
+    /**
+     * The row in file order, cut or padded to the header's width so that a rejects file stays
+     * rectangular, with the password blanked: a password is never stored.
+     */
+    private List<String> storableCells(String[] cells) {
+        List<String> storable = new ArrayList<>(this.cells.size());
+        Integer password = positions.get(CustomerColumn.ADMIN_PASSWORD);
+        for (int i = 0; i < this.cells.size(); i++) {
+            storable.add(password != null && i == password ? "" : i < cells.length ? cells[i] : "");
+        }
+        return storable;
     }
 
     private String cell(String[] cells, CustomerColumn column) {

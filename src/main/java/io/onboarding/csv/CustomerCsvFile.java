@@ -1,19 +1,15 @@
 package io.onboarding.csv;
 
+import com.opencsv.CSVParser;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,19 +19,22 @@ import java.util.List;
 
 /**
  * An open customer CSV: UTF-8 with or without a byte-order mark, RFC 4180 quoting (commas, quotes and
- * line breaks inside quoted cells), a header naming the columns. Hands out rows with their line numbers.
+ * line breaks inside quoted cells), a header naming the columns, separated by commas or — as
+ * spreadsheets in Germany or Italy export them — by semicolons. Hands out rows with their line numbers.
  */
 public final class CustomerCsvFile implements Closeable {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** What a full read of the file found, before anything is ordered. */
-    public record Inspection(int rows, List<String> unknownColumns) {
+    public record Inspection(int rows, List<String> unknownColumns, char separator) {
     }
 
     private final Path path;
     private final CSVReader csv;
     private final CsvHeader header;
+    private final char separator;
+    private final long headerLine;
 
     private CustomerCsvFile(Path path) {
         this.path = path;
@@ -46,16 +45,31 @@ public final class CustomerCsvFile implements Closeable {
             if (reader.read() != BYTE_ORDER_MARK) {
                 reader.reset();
             }
+            String headerText;
+            long line = 0;
+            do {
+                headerText = reader.readLine();
+                line++;
+            } while (headerText != null && headerText.isBlank());
+            if (headerText == null) {
+                throw new CsvFormatException("The file " + path + " is empty: it needs a header row naming the "
+                        + "columns and one row per customer");
+            }
+            this.headerLine = line;
+            this.separator = Separators.detect(headerText);
+            RFC4180Parser headerParser = parser(separator);
+            String[] headerCells = headerParser.parseLine(headerText);
+            if (headerParser.isPending()) {
+                throw new CsvFormatException("The header row (line " + line + ") has a quote that is never closed");
+            }
+            this.header = CsvHeader.parse(headerCells);
             // RFC 4180: a quote is escaped by doubling it; the default opencsv parser would also eat backslashes.
-            this.csv = new CSVReaderBuilder(reader)
-                    .withCSVParser(new RFC4180ParserBuilder().build())
-                    .build();
-            this.header = CsvHeader.parse(readRecord());
+            this.csv = new CSVReaderBuilder(reader).withCSVParser(parser(separator)).build();
         } catch (NoSuchFileException e) {
             throw new CsvFormatException("The input file does not exist: " + path.toAbsolutePath());
         } catch (CharacterCodingException e) {
             closeQuietly(reader);
-            throw notUtf8(path, "");
+            throw Utf8Check.notUtf8(path, "");
         } catch (IOException e) {
             closeQuietly(reader);
             throw new CsvFormatException("Cannot read " + path + ": " + e.getMessage(), e);
@@ -75,21 +89,21 @@ public final class CustomerCsvFile implements Closeable {
      * run starts rather than after half the file was ordered.
      */
     public static Inspection inspect(Path path) {
-        checkUtf8(path);
+        Utf8Check.check(path);
         try (CustomerCsvFile file = open(path)) {
             int rows = 0;
             while (file.next() != null) {
                 rows++;
             }
-            return new Inspection(rows, file.header.unknownColumns());
+            return new Inspection(rows, file.header.unknownColumns(), file.separator);
         }
     }
 
     /** The next non-blank row, or null at the end of the file. */
     public CustomerRow next() {
         while (true) {
-            long line = csv.getLinesRead() + 1;
-            String[] cells = readRecord();
+            long line = headerLine + csv.getLinesRead() + 1;
+            String[] cells = readRecord(line);
             if (cells == null) {
                 return null;
             }
@@ -100,8 +114,18 @@ public final class CustomerCsvFile implements Closeable {
         }
     }
 
+    /** The header cells as the file writes them. */
+    public List<String> headerCells() {
+        return header.cells();
+    }
+
     public List<String> unknownColumns() {
         return header.unknownColumns();
+    }
+
+    /** The column separator found in the header: {@code ,} or {@code ;}. */
+    public char separator() {
+        return separator;
     }
 
     @Override
@@ -109,54 +133,20 @@ public final class CustomerCsvFile implements Closeable {
         closeQuietly(csv);
     }
 
-    private String[] readRecord() {
-        long line = csv.getLinesRead() + 1;
+    private String[] readRecord(long line) {
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            throw notUtf8(path, " (near line " + line + ")");
+            throw Utf8Check.notUtf8(path, " (near line " + line + ")");
         } catch (CsvValidationException | IOException e) {
             throw new CsvFormatException(path + ": cannot read the row at line " + line + ": " + e.getMessage()
                     + " (is a quote left open?)", e);
         }
     }
 
-    /** Names the first line that is not valid UTF-8; the buffered CSV reader cannot tell which line it was. */
-    private static void checkUtf8(Path path) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            long number = 1;
-            int b;
-            while (true) {
-                b = in.read();
-                if (b == -1 || b == '\n') {
-                    try {
-                        decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
-                    } catch (CharacterCodingException e) {
-                        throw notUtf8(path, " (line " + number + ")");
-                    }
-                    if (b == -1) {
-                        return;
-                    }
-                    line.reset();
-                    number++;
-                } else {
-                    line.write(b);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new CsvFormatException("The input file does not exist: " + path.toAbsolutePath());
-        } catch (IOException e) {
-            throw new CsvFormatException("Cannot read " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static CsvFormatException notUtf8(Path path, String where) {
-        return new CsvFormatException(path + " is not UTF-8" + where
-                + ": save it from your spreadsheet as 'CSV UTF-8' and run it again");
+    private static RFC4180Parser parser(char separator) {
+        return new RFC4180ParserBuilder().withSeparator(separator).withQuoteChar(CSVParser.DEFAULT_QUOTE_CHARACTER)
+                .build();
     }
 
     private static void closeQuietly(Closeable closeable) {

@@ -1,11 +1,15 @@
 package io.onboarding.csv;
 
+import java.util.List;
+
 /**
  * One data row of the customer CSV, cells as written (untrimmed, unvalidated); {@code null} when the
  * column is absent from the file. {@link #toString()} hides the password and the transfer token.
  *
  * @param line the physical line of the file where the row starts (the header is line 1)
  * @param formatError what is wrong with the row's shape (e.g. more cells than the header), or null
+ * @param cells the row's cells in the file's own column order, to write a rejected row back out as it
+ *     came in; the adminPassword cell is always blank here, so this list is safe to store
  */
 public record CustomerRow(
         long line,
@@ -30,7 +34,12 @@ public record CustomerRow(
         String adminPassword,
         String customerAuthToken,
         String externalId,
-        String formatError) {
+        String formatError,
+        List<String> cells) {
+
+    public CustomerRow {
+        cells = cells == null ? List.of() : List.copyOf(cells);
+    }
 
     @Override
     public String toString() {

@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code onboardCustomers} job: a chunk step reads, validates, provisions and records each row,
- * then a tasklet writes the report. Each chunk commits the reader's position with the rows' outcomes.
+ * The {@code onboardCustomers} job: a tasklet reads the whole file once to find in-file duplicates, a
+ * chunk step reads, validates, provisions and records each row, then a tasklet writes the reports.
+ * Each chunk commits the reader's position with the rows' outcomes.
  */
 @Configuration(proxyBeanMethods = false)
 class OnboardingJobConfiguration {
@@ -31,13 +32,23 @@ class OnboardingJobConfiguration {
     static final String JOB_NAME = "onboardCustomers";
 
     @Bean
-    Job onboardCustomersJob(JobRepository jobRepository, Step onboardRowsStep, Step writeReportStep) {
+    Job onboardCustomersJob(JobRepository jobRepository, Step checkFileStep, Step onboardRowsStep,
+            Step writeReportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(
                         new String[] {OnboardingJobParameters.INPUT_FILE, OnboardingJobParameters.INPUT_SHA256},
-                        new String[0]))
-                .start(onboardRowsStep)
+                        new String[] {OnboardingJobParameters.DRY_RUN, OnboardingJobParameters.DRY_RUN_AT}))
+                .start(checkFileStep)
+                .next(onboardRowsStep)
                 .next(writeReportStep)
+                .build();
+    }
+
+    @Bean
+    Step checkFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CheckFileTasklet checkFileTasklet) {
+        return new StepBuilder("checkFile", jobRepository)
+                .tasklet(checkFileTasklet, transactionManager)
                 .build();
     }
 
@@ -69,8 +80,18 @@ class OnboardingJobConfiguration {
     }
 
     @Bean
-    OnboardRowProcessor onboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner) {
-        return new OnboardRowProcessor(validator, provisioner);
+    @StepScope
+    CheckFileTasklet checkFileTasklet(RowValidator validator, @Value("#{jobParameters['input.file']}") String inputFile) {
+        return new CheckFileTasklet(validator, Path.of(inputFile));
+    }
+
+    @Bean
+    @StepScope
+    OnboardRowProcessor onboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner,
+            @Value("#{jobExecutionContext['" + CheckFileTasklet.DUPLICATES + "']}") String duplicates,
+            @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun) {
+        return new OnboardRowProcessor(validator, provisioner, CheckFileTasklet.decode(duplicates),
+                Boolean.parseBoolean(dryRun));
     }
 
     @Bean
@@ -85,7 +106,8 @@ class OnboardingJobConfiguration {
     WriteReportTasklet writeReportTasklet(RunReportWriter reports, OnboardingProperties properties,
             @Value("#{jobParameters['input.file']}") String inputFile,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
-        return new WriteReportTasklet(reports, reportFolder(properties.reportDir(), Path.of(inputFile), runId));
+        return new WriteReportTasklet(reports, Path.of(inputFile),
+                reportFolder(properties.reportDir(), Path.of(inputFile), runId));
     }
 
     /** {@code <report-dir>/<input name without .csv>-run<id>}: one folder per run, named after it. */

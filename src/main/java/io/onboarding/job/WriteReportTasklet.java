@@ -1,5 +1,6 @@
 package io.onboarding.job;
 
+import io.onboarding.csv.CustomerCsvFile;
 import io.onboarding.report.RunReportWriter;
 import java.nio.file.Path;
 import org.springframework.batch.core.step.StepContribution;
@@ -7,24 +8,30 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Last step of a run: writes the report and leaves its path in the job's context for the caller. */
+/** Last step of a run: writes results.csv and rejects.csv and leaves their path in the job's context. */
 class WriteReportTasklet implements Tasklet {
 
     /** Key, in the job execution context, of the results.csv path. */
     static final String RESULTS_PATH = "report.results";
 
     private final RunReportWriter reports;
+    private final Path input;
     private final Path folder;
 
-    WriteReportTasklet(RunReportWriter reports, Path folder) {
+    WriteReportTasklet(RunReportWriter reports, Path input, Path folder) {
         this.reports = reports;
+        this.input = input;
         this.folder = folder;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        Path results = reports.write(runId, folder);
+        Path results;
+        // rejects.csv gives rows back in the input's own columns and separator, ready to fix and re-submit.
+        try (CustomerCsvFile file = CustomerCsvFile.open(input)) {
+            results = reports.write(runId, folder, file.headerCells(), file.separator());
+        }
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putString(RESULTS_PATH, results.toAbsolutePath().toString());
         return RepeatStatus.FINISHED;

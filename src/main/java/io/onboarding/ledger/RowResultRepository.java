@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Stores row outcomes per run; joins whatever transaction is open, such as the chunk's. */
 @Repository
@@ -16,22 +17,26 @@ public class RowResultRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JsonMapper json;
 
-    RowResultRepository(JdbcClient jdbc, Clock clock) {
+    RowResultRepository(JdbcClient jdbc, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Saves the outcome; saving a line again (a re-processed chunk) replaces the earlier outcome. */
     public void save(long runId, RowResult result) {
         jdbc.sql("""
                 MERGE INTO ONBOARDING_ROW_RESULT (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME,
-                    CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, RECORDED_AT)
-                KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RECORDED_AT)
+                KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(runId, result.line(), truncate(result.customerDomain(), 300),
                         truncate(result.externalId(), 300), result.outcome().name(), result.customerId(),
                         truncate(result.adminEmail(), 400), truncate(result.errorReason(), 200),
-                        truncate(result.errorMessage(), MAX_MESSAGE), LocalDateTime.now(clock))
+                        truncate(result.errorMessage(), MAX_MESSAGE), truncate(result.warnings(), MAX_MESSAGE),
+                        result.inputCells().isEmpty() ? null : json.writeValueAsString(result.inputCells()),
+                        LocalDateTime.now(clock))
                 .update();
     }
 
@@ -39,11 +44,12 @@ public class RowResultRepository {
     public List<RowResult> findByRun(long runId) {
         return jdbc.sql("""
                 SELECT LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME, CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON,
-                    ERROR_MESSAGE FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ? ORDER BY LINE_NUMBER""")
+                    ERROR_MESSAGE, WARNINGS, INPUT_CELLS FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?
+                    ORDER BY LINE_NUMBER""")
                 .param(runId)
                 .query((rs, rowNum) -> new RowResult(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8), rs.getString(9), cells(rs.getString(10))))
                 .list();
     }
 
@@ -58,6 +64,10 @@ public class RowResultRepository {
                 .query((rs, rowNum) -> counts.put(Outcome.valueOf(rs.getString(1)), rs.getInt(2)))
                 .list();
         return counts;
+    }
+
+    private List<String> cells(String stored) {
+        return stored == null ? List.of() : List.of(json.readValue(stored, String[].class));
     }
 
     private static String truncate(String value, int max) {

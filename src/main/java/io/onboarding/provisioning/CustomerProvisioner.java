@@ -113,7 +113,7 @@ public class CustomerProvisioner {
 
         RowResult result(Outcome outcome, String reason, String message) {
             return new RowResult(row.line(), row.customerDomain(), row.externalId(), outcome, customerId,
-                    adminEmail, reason, message);
+                    adminEmail, reason, message, null, null);
         }
     }
 }

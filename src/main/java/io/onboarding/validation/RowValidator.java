@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks one row before any API call and names every problem at once, so that the operator fixes a
- * row in one go instead of spending a Google call per mistake.
+ * Checks one row before any API call and names every problem at once — field, bad value, what is
+ * expected — so that the operator fixes a row in one go instead of spending a Google call per mistake.
  */
 @Component
 public class RowValidator {
@@ -19,147 +20,154 @@ public class RowValidator {
     static final int MAX_NAME = 40;
     static final String DEFAULT_ADMIN_USERNAME = "admin";
 
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._'-]{0,62}[A-Za-z0-9])?");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._'-]{0,62}[A-Za-z0-9])?");
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+
+    private final CountryPolicy countries;
+
+    public RowValidator(CountryPolicy countries) {
+        this.countries = countries;
+    }
 
     public RowValidation validate(CustomerRow row) {
         List<FieldError> errors = new ArrayList<>();
+        List<FieldError> warnings = new ArrayList<>();
+        Cells cells = new Cells(row, errors);
         if (row.formatError() != null) {
             errors.add(new FieldError("row", row.formatError()));
         }
-        String domain = lower(required(errors, "customerDomain", row.customerDomain()));
-        CustomerType type = CustomerType.parse(text(row.customerType()) == null ? "" : text(row.customerType()))
-                .orElse(null);
-        if (type == null) {
-            errors.add(new FieldError("customerType", "must be 'domain' or 'team', was '" + text(row.customerType())
-                    + "'"));
-        }
-        String organizationName = required(errors, "organizationName", row.organizationName());
-        String contactName = required(errors, "contactName", row.contactName());
-        String postalCode = required(errors, "postalCode", row.postalCode());
-        String countryCode = required(errors, "countryCode", row.countryCode());
-        if (countryCode != null && !COUNTRY_CODE.matcher(countryCode).matches()) {
-            errors.add(new FieldError("countryCode", "must be a two-letter ISO 3166-1 code like DE, was '"
-                    + countryCode + "'"));
-        }
-        maxLength(errors, row);
+        String domain = cells.required("customerDomain") == null ? null
+                : DomainNames.customerDomain(cells.text("customerDomain"), errors);
+        CustomerType type = customerType(cells, errors);
 
-        String alternateEmail = email(errors, "alternateEmail", row.alternateEmail());
-        String primaryAdminEmail = email(errors, "primaryAdminEmail", row.primaryAdminEmail());
-        String language = language(errors, row.language());
-        String givenName = text(row.adminGivenName());
-        String familyName = text(row.adminFamilyName());
-        String username = text(row.adminUsername()) == null ? DEFAULT_ADMIN_USERNAME : text(row.adminUsername());
-        String password = row.adminPassword() == null || row.adminPassword().isEmpty() ? null : row.adminPassword();
+        String organizationName = cells.required("organizationName");
+        String contactName = cells.required("contactName");
+        for (String field : List.of("organizationName", "contactName", "addressLine1", "addressLine2", "addressLine3",
+                "locality", "region", "postalCode")) {
+            cells.maxLength(field, MAX_ADDRESS_FIELD);
+        }
+        String countryCode = countryCode(cells, errors);
+        String postalCode = postalCode(cells, countryCode, errors);
+        String countryRefusal = countryCode == null ? null : countries.refusal(countryCode);
+        String phone = cells.text("phoneNumber") == null ? null
+                : PhoneNumbers.e164(cells.text("phoneNumber"), countryCode, warnings);
+
+        String alternateEmail = email(cells, "alternateEmail", errors);
+        String primaryAdminEmail = email(cells, "primaryAdminEmail", errors);
+        String language = language(cells, errors);
+        String token = cells.text("customerAuthToken");
+        if (token != null && !HEX.matcher(token).matches()) {
+            // The token is a credential: say what is wrong without repeating it.
+            errors.add(new FieldError("customerAuthToken", "must be the hexadecimal transfer token the customer "
+                    + "copied from their Admin console (digits 0-9 and letters a-f only)"));
+        }
+        String username = cells.text("adminUsername") == null ? DEFAULT_ADMIN_USERNAME : cells.text("adminUsername");
+        String password = cells.secret("adminPassword");
 
         if (type == CustomerType.DOMAIN) {
-            if (alternateEmail == null && text(row.alternateEmail()) == null) {
-                errors.add(new FieldError("alternateEmail", "is required for domain customers: Google sends the "
-                        + "customer's account notices there"));
+            domainAdmin(cells, errors, domain, alternateEmail, username, password);
+        } else if (type == CustomerType.TEAM) {
+            if (primaryAdminEmail == null && cells.text("primaryAdminEmail") == null) {
+                errors.add(new FieldError("primaryAdminEmail", "is required for team customers: Google sends the "
+                        + "verification email there"));
             }
-            if (alternateEmail != null && domain != null && onDomain(alternateEmail, domain)) {
-                errors.add(new FieldError("alternateEmail", "must not be on the customer's own domain " + domain
-                        + ": the customer cannot read it before the domain is set up"));
+            List<String> ignored = Stream.of("adminGivenName", "adminFamilyName", "adminUsername", "adminPassword")
+                    .filter(field -> cells.raw(field) != null && !cells.raw(field).isBlank()).toList();
+            if (!ignored.isEmpty()) {
+                warnings.add(new FieldError(String.join(" ", ignored), "ignored for team customers: their admin is "
+                        + "primaryAdminEmail, who is verified by email"));
             }
-            adminName(errors, "adminGivenName", givenName);
-            adminName(errors, "adminFamilyName", familyName);
-            if (!LOCAL_PART.matcher(username).matches()) {
-                errors.add(new FieldError("adminUsername", "must be the part before @ of the admin's address "
-                        + "(letters, digits, . _ ' -), was '" + username + "'"));
-            }
-            if (password != null && (password.length() < 8 || password.length() > 100
-                    || !password.chars().allMatch(c -> c >= 0x21 && c < 0x7f))) {
-                // Never echo the password itself into the message: it ends up in the report.
-                errors.add(new FieldError("adminPassword", "must be 8 to 100 printable ASCII characters without "
-                        + "spaces, or left empty to have one generated"));
-            }
-        } else if (type == CustomerType.TEAM && primaryAdminEmail == null && text(row.primaryAdminEmail()) == null) {
-            errors.add(new FieldError("primaryAdminEmail", "is required for team customers: Google sends the "
-                    + "verification email there"));
         }
-        if (!errors.isEmpty()) {
-            return new RowValidation(null, errors);
+        if (!errors.isEmpty() || countryRefusal != null) {
+            return new RowValidation(null, domain, errors, warnings, countryRefusal);
         }
+        boolean domainType = type == CustomerType.DOMAIN;
         return new RowValidation(new ValidatedCustomer(row.line(), domain, type, organizationName, contactName,
-                text(row.addressLine1()), text(row.addressLine2()), text(row.addressLine3()), text(row.locality()),
-                text(row.region()), postalCode, countryCode.toUpperCase(Locale.ROOT), text(row.phoneNumber()),
-                alternateEmail, primaryAdminEmail, language,
-                type == CustomerType.DOMAIN ? givenName : null, type == CustomerType.DOMAIN ? familyName : null,
-                username, type == CustomerType.DOMAIN ? password : null, text(row.customerAuthToken()),
-                text(row.externalId())), List.of());
+                cells.text("addressLine1"), cells.text("addressLine2"), cells.text("addressLine3"),
+                cells.text("locality"), cells.text("region"), postalCode, countryCode, phone, alternateEmail,
+                primaryAdminEmail, language, domainType ? cells.text("adminGivenName") : null,
+                domainType ? cells.text("adminFamilyName") : null, username, domainType ? password : null, token,
+                cells.text("externalId")), domain, List.of(), warnings, null);
     }
 
-    private static String language(List<FieldError> errors, String cell) {
-        String value = text(cell);
+    private static void domainAdmin(Cells cells, List<FieldError> errors, String domain, String alternateEmail,
+            String username, String password) {
+        if (alternateEmail == null && cells.text("alternateEmail") == null) {
+            errors.add(new FieldError("alternateEmail", "is required for domain customers: Google sends the "
+                    + "customer's account notices there, on another domain than the new one"));
+        }
+        if (alternateEmail != null && domain != null && DomainNames.isOnDomain(alternateEmail, domain)) {
+            errors.add(new FieldError("alternateEmail", "'" + alternateEmail + "' must not be on the customer's own "
+                    + "domain " + domain + ": the customer cannot read it before the domain is set up"));
+        }
+        for (String field : List.of("adminGivenName", "adminFamilyName")) {
+            if (cells.required(field, "is required for domain customers: it names the first admin user") != null) {
+                cells.maxLength(field, MAX_NAME);
+            }
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(new FieldError("adminUsername", "'" + username + "' is not a valid user name: the part "
+                    + "before @ of the admin's address, letters, digits and . _ ' - (e.g. admin, j.doe)"));
+        }
+        if (password != null && (password.length() < 8 || password.length() > 100
+                || !password.chars().allMatch(c -> c >= 0x21 && c < 0x7f))) {
+            // Never echo the password itself: messages end up in the report.
+            errors.add(new FieldError("adminPassword", "must be 8 to 100 printable ASCII characters without "
+                    + "spaces, or left empty to have one generated"));
+        }
+    }
+
+    private static CustomerType customerType(Cells cells, List<FieldError> errors) {
+        String value = cells.text("customerType");
+        return CustomerType.parse(value == null ? "" : value).orElseGet(() -> {
+            errors.add(new FieldError("customerType", "'" + value + "' must be 'domain' or 'team'"));
+            return null;
+        });
+    }
+
+    private static String countryCode(Cells cells, List<FieldError> errors) {
+        String value = cells.required("countryCode");
+        if (value == null) {
+            return null;
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (!CountryPolicy.isIsoCountry(upper)) {
+            errors.add(new FieldError("countryCode", "'" + value + "' is not an ISO 3166-1 two-letter country code "
+                    + "(e.g. DE, IT, ID, VN, ES, US)"));
+            return null;
+        }
+        return upper;
+    }
+
+    private static String postalCode(Cells cells, String countryCode, List<FieldError> errors) {
+        String value = cells.required("postalCode");
+        if (value == null || countryCode == null || value.length() > MAX_ADDRESS_FIELD) {
+            return value;
+        }
+        PostalCodeFormats.of(countryCode).ifPresent(format -> {
+            if (!PostalCodeFormats.matches(format, value)) {
+                errors.add(new FieldError("postalCode", "'" + value + "' is not a postal code of " + countryCode
+                        + (format.examples().isEmpty() ? "" : " (e.g. " + format.examples().replace(",", ", ") + ")")));
+            }
+        });
+        return value;
+    }
+
+    private static String email(Cells cells, String field, List<FieldError> errors) {
+        String value = cells.text(field);
+        return value == null ? null : DomainNames.email(field, value, errors);
+    }
+
+    private static String language(Cells cells, List<FieldError> errors) {
+        String value = cells.text("language");
         if (value == null) {
             return null;
         }
         return SupportedLanguages.canonical(value).orElseGet(() -> {
             errors.add(new FieldError("language", "'" + value + "' is not one of the " + SupportedLanguages.count()
-                    + " language codes Google Workspace supports (e.g. de, es, pt-BR, zh-TW)"));
+                    + " language codes Google Workspace supports (e.g. de, es, pt-BR, zh-TW)"
+                    + LanguageSuggestions.forCode(value)));
             return null;
         });
-    }
-
-    private static String email(List<FieldError> errors, String field, String cell) {
-        String value = text(cell);
-        if (value == null) {
-            return null;
-        }
-        if (!EMAIL.matcher(value).matches()) {
-            errors.add(new FieldError(field, "'" + value + "' is not an email address"));
-            return null;
-        }
-        return value;
-    }
-
-    private static void adminName(List<FieldError> errors, String field, String value) {
-        if (value == null) {
-            errors.add(new FieldError(field, "is required for domain customers: it names the first admin user"));
-        } else if (value.length() > MAX_NAME) {
-            errors.add(new FieldError(field, "is " + value.length() + " characters long; Google allows at most "
-                    + MAX_NAME));
-        }
-    }
-
-    private static void maxLength(List<FieldError> errors, CustomerRow row) {
-        String[][] fields = {{"organizationName", row.organizationName()}, {"contactName", row.contactName()},
-            {"addressLine1", row.addressLine1()}, {"addressLine2", row.addressLine2()},
-            {"addressLine3", row.addressLine3()}, {"locality", row.locality()}, {"region", row.region()},
-            {"postalCode", row.postalCode()}};
-        for (String[] field : fields) {
-            String value = text(field[1]);
-            if (value != null && value.length() > MAX_ADDRESS_FIELD) {
-                errors.add(new FieldError(field[0], "is " + value.length() + " characters long; Google allows at most "
-                        + MAX_ADDRESS_FIELD));
-            }
-        }
-    }
-
-    private static boolean onDomain(String email, String domain) {
-        String emailDomain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return emailDomain.equals(domain) || emailDomain.endsWith("." + domain);
-    }
-
-    private static String required(List<FieldError> errors, String field, String cell) {
-        String value = text(cell);
-        if (value == null) {
-            errors.add(new FieldError(field, "is required"));
-        }
-        return value;
-    }
-
-    private static String lower(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
-    }
-
-    /** The trimmed cell, or null when it is absent or blank. */
-    private static String text(String cell) {
-        if (cell == null) {
-            return null;
-        }
-        String trimmed = cell.strip();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }

@@ -38,7 +38,8 @@ class OnboardingRunnerTests {
         Run first = run(input);
         assertThat(first.exitCode()).isZero();
         assertThat(first.sandboxCalls()).isEqualTo(3);
-        assertThat(output).contains("Run 1 COMPLETED: 1 rows", "ONBOARDED        1",
+        assertThat(output).containsPattern("ONBOARDED +1\\n");
+        assertThat(output).contains("Run 1 COMPLETED: 1 rows",
                 "Report: " + tmp.resolve("reports/customers-run1/results.csv"));
 
         // when the same file is launched again by a new process
@@ -89,7 +90,7 @@ class OnboardingRunnerTests {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.sandboxCalls()).isZero();
-        assertThat(output.getErr()).contains("is not UTF-8 (line 2)", "save it from your spreadsheet as 'CSV UTF-8'");
+        assertThat(output.getErr()).contains("is not UTF-8 (line 2, byte offset ", "save it from your spreadsheet as 'CSV UTF-8'");
     }
 
     @Test
@@ -101,7 +102,7 @@ class OnboardingRunnerTests {
         Run run = run(input, "--logging.level.root=DEBUG");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(output).contains("ONBOARDED        1", "INVALID          1")
+        assertThat(output).containsPattern("ONBOARDED +1\\n").containsPattern("INVALID +1\\n")
                 .doesNotContain("Very-Secret-Pw-42")
                 .doesNotContain("Tiny-1");
         assertThat(Files.readString(tmp.resolve("reports/secret-run1/results.csv")))

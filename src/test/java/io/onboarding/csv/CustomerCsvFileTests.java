@@ -168,13 +168,23 @@ class CustomerCsvFileTests {
     }
 
     @Test
-    void emptyFileHasNoHeaderRow() throws Exception {
+    void anEmptyFileSaysSo() throws Exception {
         Path file = write("");
+        Path blankLinesOnly = write("\n  \n\n");
 
         assertThatThrownBy(() -> CustomerCsvFile.open(file))
                 .isInstanceOf(CsvFormatException.class)
-                .hasMessageContaining("no header row");
-        assertThatThrownBy(() -> CustomerCsvFile.inspect(file))
+                .hasMessageContaining("is empty: it needs a header row");
+        assertThatThrownBy(() -> CustomerCsvFile.inspect(blankLinesOnly))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("is empty");
+    }
+
+    @Test
+    void aHeaderOfEmptyCellsIsNoHeader() throws Exception {
+        Path file = write(",,,\na.com,A,Ann,1\n");
+
+        assertThatThrownBy(() -> CustomerCsvFile.open(file))
                 .isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining("no header row");
     }
@@ -187,9 +197,11 @@ class CustomerCsvFileTests {
         bytes.write("c.com,C,Cy,3,DE\n".getBytes(StandardCharsets.UTF_8));
         Path file = Files.write(tmp.resolve("latin1.csv"), bytes.toByteArray());
 
+        int offset = (HEADER + "a.com,A,Ann,1,DE\nb.com,B,M").getBytes(StandardCharsets.UTF_8).length;
+
         assertThatThrownBy(() -> CustomerCsvFile.inspect(file))
                 .isInstanceOf(CsvFormatException.class)
-                .hasMessageContaining("is not UTF-8 (line 3)")
+                .hasMessageContaining("is not UTF-8 (line 3, byte offset " + offset + ")")
                 .hasMessageContaining("CSV UTF-8");
     }
 
@@ -245,7 +257,7 @@ class CustomerCsvFileTests {
     void rowToStringHidesPasswordAndTransferToken() {
         CustomerRow row = new CustomerRow(7, "example.com", "domain", "Example", "Ann", null, null, null, null,
                 null, "1", "DE", null, "it@example.org", null, null, "Ann", "Lee", "admin", "S3cret-Passw0rd",
-                "tok-123-SECRET", "CRM-9", null);
+                "tok-123-SECRET", "CRM-9", null, java.util.List.of());
 
         String text = row.toString();
 
@@ -281,8 +293,10 @@ class CustomerCsvFileTests {
         assertThat(end).isNull();
     }
 
+    private int files;
+
     private Path write(String content) throws Exception {
-        return Files.writeString(tmp.resolve("customers.csv"), content, StandardCharsets.UTF_8);
+        return Files.writeString(tmp.resolve("customers-" + ++files + ".csv"), content, StandardCharsets.UTF_8);
     }
 
     private static List<CustomerRow> readAll(Path path) {

@@ -83,7 +83,7 @@ class OnboardingJobEndToEndTests {
                 "\"countryCode\":\"DE\"", "\"kind\":\"customers#address\"");
         RecordedRequest team = firstCall("customers.insert", "team-plain.fr");
         assertThat(team.body()).contains("\"customerType\":\"team\"", "\"primaryAdmin\":{\"primaryEmail\":\"luc@example.fr\"}",
-                "8 place du Capitole\\nBâtiment B");
+                "\"addressLine1\":\"8 place du Capitole\"");
         RecordedRequest patch = firstCall("customers.patch", "team-with-language.es");
         assertThat(patch.body()).isEqualTo("{\"language\":\"es\"}");
         RecordedRequest user = firstCall("users.insert", "plain-domain.com");
@@ -105,24 +105,25 @@ class OnboardingJobEndToEndTests {
             lines = csv.readAll();
         }
         assertThat(lines.get(0)).containsExactly("line", "customerDomain", "externalId", "outcome", "customerId",
-                "adminEmail", "errorReason", "errorMessage");
+                "adminEmail", "errorReason", "errorMessage", "warnings");
         List<String[]> rows = lines.subList(1, lines.size());
         assertThat(rows).extracting(row -> row[0] + " " + row[1] + " " + row[3]).containsExactly(
                 "2 sprachschule-koenig.de ONBOARDED",
                 "3 plain-domain.com ONBOARDED",
                 "4 team-with-language.es ONBOARDED",
-                "5 team-plain.fr ONBOARDED",
-                "7 already-at-google.com CONFLICT_EXISTS",
-                "8 bad-row.it INVALID");
+                "5 two-line-address.fr INVALID",
+                "7 team-plain.fr ONBOARDED",
+                "8 already-at-google.com CONFLICT_EXISTS",
+                "9 bad-row.it INVALID");
         assertThat(rows.get(0)[4]).matches("C[0-9a-f]{8}");
         assertThat(rows.get(0)[5]).isEqualTo("admin@sprachschule-koenig.de");
-        assertThat(rows.get(3)[5]).isEqualTo("luc@example.fr");
-        assertThat(rows.get(4)[6]).isEqualTo("duplicate");
-        assertThat(rows.get(4)[7]).contains("transfer token", "customerAuthToken");
-        assertThat(rows.get(5)[6]).isEqualTo("language alternateEmail");
-        assertThat(rows.get(5)[7]).contains("'xx' is not one of the 80 language codes", "must not be on the customer's own domain");
+        assertThat(rows.get(4)[5]).isEqualTo("luc@example.fr");
+        assertThat(rows.get(5)[6]).isEqualTo("duplicate");
+        assertThat(rows.get(5)[7]).contains("transfer token", "customerAuthToken");
+        assertThat(rows.get(6)[6]).isEqualTo("language alternateEmail");
+        assertThat(rows.get(6)[7]).contains("'xx' is not one of the 80 language codes", "must not be on the customer's own domain");
         // the hostile externalId is written as text, not as a formula
-        assertThat(rows.get(5)[2]).isEqualTo("'=HYPERLINK(\"http://evil\")");
+        assertThat(rows.get(6)[2]).isEqualTo("'=HYPERLINK(\"http://evil\")");
         String report = Files.readString(results);
         assertThat(report).doesNotContain("Supplied-Passw0rd!").doesNotContain("\"password\"");
         String generatedPassword = passwordSentFor("sprachschule-koenig.de");

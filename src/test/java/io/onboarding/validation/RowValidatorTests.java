@@ -18,7 +18,8 @@ class RowValidatorTests {
 
     private static final long LINE = 5;
 
-    private final RowValidator validator = new RowValidator();
+    private final RowValidator validator = new RowValidator(new CountryPolicy(
+            new CountryPolicyProperties(java.util.List.of(), java.util.List.of("CU", "IR", "KP", "SY"))));
 
     @Nested
     class ValidDomainRow {
@@ -127,7 +128,7 @@ class RowValidatorTests {
         void malformedAlternateEmailIsReportedOnce() {
             assertThat(errorsOf(domainRow("alternateEmail", "it-at-example.org"))).singleElement().satisfies(error -> {
                 assertThat(error.field()).isEqualTo("alternateEmail");
-                assertThat(error.message()).isEqualTo("'it-at-example.org' is not an email address");
+                assertThat(error.message()).isEqualTo("'it-at-example.org' is not a valid email address (expected name@example.com)");
             });
         }
 
@@ -174,7 +175,7 @@ class RowValidatorTests {
         void invalidUsernameIsAnError(String username) {
             assertThat(errorsOf(domainRow("adminUsername", username))).singleElement().satisfies(error -> {
                 assertThat(error.field()).isEqualTo("adminUsername");
-                assertThat(error.message()).contains("was '" + username + "'");
+                assertThat(error.message()).startsWith("'" + username + "' is not a valid user name");
             });
         }
 
@@ -222,7 +223,7 @@ class RowValidatorTests {
         @Test
         void malformedPrimaryAdminEmailIsReportedOnce() {
             assertThat(errorsOf(teamRow("primaryAdminEmail", "owner"))).containsExactly(
-                    new FieldError("primaryAdminEmail", "'owner' is not an email address"));
+                    new FieldError("primaryAdminEmail", "'owner' is not a valid email address (expected name@example.com)"));
         }
 
         @Test
@@ -236,7 +237,7 @@ class RowValidatorTests {
             assertThat(customer.adminGivenName()).isNull();
             assertThat(customer.adminFamilyName()).isNull();
             assertThat(customer.adminPassword()).isNull();
-            assertThat(customer.adminEmail()).isEqualTo("owner@team.example");
+            assertThat(customer.adminEmail()).isEqualTo("owner@team-example.com");
         }
 
         @Test
@@ -427,7 +428,7 @@ class RowValidatorTests {
     /** A fully valid team row, with the given field/value pairs overriding its cells. */
     private static CustomerRow teamRow(String... overrides) {
         Map<String, String> cells = new LinkedHashMap<>();
-        cells.put("customerDomain", "team.example");
+        cells.put("customerDomain", "team-example.com");
         cells.put("customerType", "team");
         cells.put("organizationName", "Team Example");
         cells.put("contactName", "Tom Team");
@@ -440,7 +441,7 @@ class RowValidatorTests {
         cells.put("countryCode", "US");
         cells.put("phoneNumber", "");
         cells.put("alternateEmail", "");
-        cells.put("primaryAdminEmail", "owner@team.example");
+        cells.put("primaryAdminEmail", "owner@team-example.com");
         cells.put("language", "");
         cells.put("adminGivenName", "");
         cells.put("adminFamilyName", "");
@@ -469,6 +470,6 @@ class RowValidatorTests {
                 cells.get("alternateEmail"), cells.get("primaryAdminEmail"), cells.get("language"),
                 cells.get("adminGivenName"), cells.get("adminFamilyName"), cells.get("adminUsername"),
                 cells.get("adminPassword"), cells.get("customerAuthToken"), cells.get("externalId"),
-                cells.get("formatError"));
+                cells.get("formatError"), java.util.List.of());
     }
 }
