@@ -27,8 +27,14 @@ final class PhoneNumbers {
             // Reported below like any other invalid number.
         }
         warnings.add(new FieldError("phoneNumber", "'" + value + "' is not a valid phone number"
-                + (countryCode == null ? "" : " for " + countryCode) + " (expected e.g. +49 30 1234567); "
-                + "it was left out, as Google would drop it"));
+                + (countryCode == null ? "" : " for " + countryCode) + " (expected e.g. " + example(countryCode)
+                + "); it was left out, as Google would drop it"));
         return null;
+    }
+
+    private static String example(String countryCode) {
+        PhoneNumber example = countryCode == null ? null : PHONES.getExampleNumber(countryCode);
+        return example == null ? "+49 30 1234567"
+                : PHONES.format(example, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStreamReader;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,11 @@ final class PostalCodeFormats {
 
     private static final String RESOURCE = "/validation/postal-codes.properties";
 
-    /** A country's format and example codes to quote in a message. */
+    /** A country's format and up to three example codes to quote in a message. */
     record Format(Pattern pattern, String examples) {
     }
+
+    private static final int EXAMPLES_SHOWN = 3;
 
     private static final Map<String, Format> FORMATS = load();
 
@@ -56,6 +59,11 @@ final class PostalCodeFormats {
                 .filter(key -> key.endsWith(".zip"))
                 .collect(Collectors.toUnmodifiableMap(key -> key.substring(0, 2),
                         key -> new Format(Pattern.compile(properties.getProperty(key)),
-                                properties.getProperty(key.substring(0, 2) + ".zipex", ""))));
+                                examples(properties.getProperty(key.substring(0, 2) + ".zipex", "")))));
+    }
+
+    private static String examples(String zipex) {
+        return Arrays.stream(zipex.split(",")).filter(example -> !example.isBlank()).limit(EXAMPLES_SHOWN)
+                .collect(Collectors.joining(", "));
     }
 }

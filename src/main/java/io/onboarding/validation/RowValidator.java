@@ -147,7 +147,7 @@ public class RowValidator {
         PostalCodeFormats.of(countryCode).ifPresent(format -> {
             if (!PostalCodeFormats.matches(format, value)) {
                 errors.add(new FieldError("postalCode", "'" + value + "' is not a postal code of " + countryCode
-                        + (format.examples().isEmpty() ? "" : " (e.g. " + format.examples().replace(",", ", ") + ")")));
+                        + (format.examples().isEmpty() ? "" : " (e.g. " + format.examples() + ")")));
             }
         });
         return value;

@@ -1,0 +1,222 @@
+package io.onboarding.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import io.onboarding.ledger.Outcome;
+import io.onboarding.sandbox.RecordedRequest;
+import io.onboarding.sandbox.SandboxServer;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The validation rules through the real job: a fixture with one bad row per rule (and several with many
+ * problems) says in its own expectedOutcome / expectedMessage / expectedWarnings columns what each row
+ * must yield; the job ignores those columns as unknown.
+ */
+@SpringBootTest
+@SpringBatchTest
+@ActiveProfiles("test")
+class ValidationEndToEndTests {
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+
+    @Autowired
+    SandboxServer sandbox;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox.reset();
+    }
+
+    @Test
+    void everyRowGetsExactlyItsExpectedOutcomeAndMessage() throws Exception {
+        Path input = fixture("validation-rules.csv");
+
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<Map<String, String>> expected = readWithLines(input, ',');
+        Map<String, Map<String, String>> results = byLine(readWithLines(resultsOf(execution), ','));
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(51);
+        assertThat(expected).filteredOn(row -> !row.get("expectedOutcome").equals("ONBOARDED")).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(results).hasSameSizeAs(expected);
+        SoftAssertions softly = new SoftAssertions();
+        for (Map<String, String> row : expected) {
+            Map<String, String> result = results.get(row.get("@line"));
+            String where = "line " + row.get("@line") + " (" + row.get("externalId") + ")";
+            softly.assertThat(result).as(where).isNotNull();
+            if (result != null) {
+                softly.assertThat(result.get("outcome")).as(where + " outcome").isEqualTo(row.get("expectedOutcome"));
+                softly.assertThat(result.get("errorMessage")).as(where + " message").isEqualTo(row.get("expectedMessage"));
+                softly.assertThat(result.get("warnings")).as(where + " warnings").isEqualTo(row.get("expectedWarnings"));
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void noRejectedRowCostsACallAndEveryValidRowIsOrdered() throws Exception {
+        Path input = fixture("validation-rules.csv");
+
+        jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        List<Map<String, String>> rows = readWithLines(input, ',');
+        Set<String> valid = rows.stream().filter(row -> row.get("expectedOutcome").equals("ONBOARDED"))
+                .map(row -> row.get("customerDomain").toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<String> ordered = sandbox.requests().stream().filter(request -> request.call().equals("customers.insert"))
+                .map(request -> request.body().replaceAll(".*\"customerDomain\":\"([^\"]+)\".*", "$1")).toList();
+        assertThat(ordered).containsExactlyInAnyOrderElementsOf(valid);
+        List<String> rejectedIds = rows.stream().filter(row -> !row.get("expectedOutcome").equals("ONBOARDED"))
+                .map(row -> row.get("externalId")).toList();
+        for (RecordedRequest request : sandbox.requests()) {
+            assertThat(rejectedIds).noneMatch(id -> request.body() != null && request.body().contains("rule"
+                    + id.substring(2) + "-"));
+        }
+    }
+
+    @Test
+    void rejectsCsvGivesBackTheRejectedRowsInTheInputsColumnsWithoutPasswords() throws Exception {
+        Path input = fixture("validation-rules.csv");
+
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        Path rejects = resultsOf(execution).resolveSibling("rejects.csv");
+        List<String[]> lines = readAll(rejects, ',');
+        List<String> inputHeader = List.of(readAll(input, ',').get(0));
+        List<String> expectedHeader = new ArrayList<>(inputHeader);
+        expectedHeader.add("errors");
+        assertThat(lines.get(0)).containsExactlyElementsOf(expectedHeader);
+        assertThat(lines).hasSize(1 + 45);
+        int passwordColumn = inputHeader.indexOf("adminPassword");
+        int idColumn = inputHeader.indexOf("externalId");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(row -> {
+            assertThat(row).hasSize(expectedHeader.size());
+            assertThat(row[passwordColumn]).isEmpty();
+            assertThat(row[row.length - 1]).matches("(INVALID|COUNTRY_NOT_ALLOWED|DUPLICATE_IN_FILE): .+");
+        });
+        assertThat(lines.get(1)[idColumn]).isEqualTo("R-01");
+        assertThat(Files.readString(rejects)).doesNotContain("Short1!").doesNotContain("Passwört-12345");
+    }
+
+    @Test
+    void aFixedRejectsFileCanBeSubmittedAsItIsEvenWithSemicolons() throws Exception {
+        // given a semicolon export whose second row has a bad postal code and a phone a spreadsheet could run
+        Path input = tmp.resolve("export.csv");
+        Files.writeString(input, """
+                customerDomain;organizationName;contactName;addressLine1;postalCode;countryCode;phoneNumber;alternateEmail;adminGivenName;adminFamilyName;externalId
+                erste-gmbh.de;Erste GmbH;Eva Erste;"Weg 1; Hof";10115;DE;+49 30 1234567;eva@example.com;Eva;Erste;=1+1
+                zweite-gmbh.de;Zweite GmbH;Zoe Zweite;Weg 2;1011;DE;+49 30 7654321;zoe@example.com;Zoe;Zweite;Z-2
+                """);
+        JobExecution first = jobs.startJob(OnboardingJobParameters.forFile(input));
+        Path rejects = resultsOf(first).resolveSibling("rejects.csv");
+        assertThat(Files.readString(rejects)).contains("\"'+49 30 7654321\"").contains(";");
+
+        // when the operator fixes the postal code in rejects.csv and submits that file as it is
+        Path fixed = tmp.resolve("rejects-fixed.csv");
+        Files.writeString(fixed, Files.readString(rejects).replace("\"1011\"", "\"10117\""));
+        sandbox.reset();
+        JobExecution second = jobs.startJob(OnboardingJobParameters.forFile(fixed));
+
+        // then the row is onboarded, with its phone number as it was written originally
+        assertThat(readAll(resultsOf(second), ',')).extracting(row -> row[1] + " " + row[3])
+                .containsExactly("customerDomain outcome", "zweite-gmbh.de ONBOARDED");
+        assertThat(sandbox.requests().get(0).body()).contains("\"phoneNumber\":\"+49307654321\"");
+        assertThat(readAll(resultsOf(first), ',')).extracting(row -> row[2]).contains("'=1+1");
+    }
+
+    @Test
+    void aDryRunValidatesAndReportsWithoutAnyCallAndDoesNotBlockTheRealRun() throws Exception {
+        Path input = fixture("validation-rules.csv");
+
+        JobExecution dry = jobs.startJob(OnboardingJobParameters.forDryRun(input, Instant.now()));
+        JobExecution again = jobs.startJob(OnboardingJobParameters.forDryRun(input, Instant.now().plusSeconds(1)));
+
+        assertThat(sandbox.requests()).isEmpty();
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Long> outcomes = readWithLines(resultsOf(dry), ',').stream()
+                .collect(Collectors.groupingBy(row -> row.get("outcome"), Collectors.counting()));
+        assertThat(outcomes).containsEntry(Outcome.VALID.name(), 6L).containsEntry(Outcome.INVALID.name(), 41L)
+                .doesNotContainKey(Outcome.ONBOARDED.name());
+        assertThat(Files.exists(resultsOf(dry).resolveSibling("rejects.csv"))).isTrue();
+
+        JobExecution real = jobs.startJob(OnboardingJobParameters.forFile(input));
+        assertThat(real.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(sandbox.requests()).isNotEmpty();
+    }
+
+    private static Path resultsOf(JobExecution execution) {
+        return Path.of(execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH));
+    }
+
+    private static Map<String, Map<String, String>> byLine(List<Map<String, String>> rows) {
+        Map<String, Map<String, String>> byLine = new HashMap<>();
+        rows.forEach(row -> byLine.put(row.get("line"), row));
+        return byLine;
+    }
+
+    /** The rows as header → cell maps, each with its physical starting line under {@code @line}. */
+    private static List<Map<String, String>> readWithLines(Path file, char separator) throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = reader(reader, separator)) {
+            String[] header = csv.readNext();
+            long line = csv.getLinesRead() + 1;
+            for (String[] cells = csv.readNext(); cells != null; cells = csv.readNext()) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], i < cells.length ? cells[i] : "");
+                }
+                row.put("@line", Long.toString(line));
+                rows.add(row);
+                line = csv.getLinesRead() + 1;
+            }
+        }
+        return rows;
+    }
+
+    private static List<String[]> readAll(Path file, char separator) throws Exception {
+        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = reader(reader, separator)) {
+            return csv.readAll();
+        }
+    }
+
+    private static CSVReader reader(Reader reader, char separator) {
+        return new CSVReaderBuilder(reader).withCSVParser(new CSVParserBuilder().withSeparator(separator).build())
+                .build();
+    }
+
+    private Path fixture(String name) throws Exception {
+        Path copy = tmp.resolve(name);
+        try (var in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+}
