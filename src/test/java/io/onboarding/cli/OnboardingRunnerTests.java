@@ -68,6 +68,35 @@ class OnboardingRunnerTests {
     }
 
     @Test
+    void aDryRunCallsNothingCanBeRepeatedAndDoesNotBlockTheRealRun(CapturedOutput output) throws Exception {
+        Path input = write("dry.csv", HEADER + "dry-run.com,Dry Inc.,Dee Dry,12345,US,dee@example.com,Dee,Dry,\n"
+                + "bad domain,Bad Inc.,Bo Bad,12345,US,bo@example.com,Bo,Bad,\n");
+
+        Run dry = run(input, "--dry-run");
+        Run again = run(input, "--dry-run");
+        Run real = run(input);
+
+        assertThat(dry.sandboxCalls()).isZero();
+        assertThat(again.sandboxCalls()).isZero();
+        assertThat(real.sandboxCalls()).isEqualTo(3);
+        assertThat(output).contains("DRY RUN (no API call)", "Run 1 COMPLETED: 2 rows", "Run 2 COMPLETED: 2 rows",
+                "Run 3 COMPLETED: 2 rows", "1 rows to fix and re-submit: " + tmp.resolve("reports/dry-run1/rejects.csv"))
+                .containsPattern("VALID +1\\n");
+    }
+
+    @Test
+    void aSemicolonExportIsReadAndSaidSo(CapturedOutput output) throws Exception {
+        Path input = write("semi.csv", HEADER.replace(',', ';')
+                + "semi-colon.de;Semi GmbH;Sam Semi;10115;DE;sam@example.com;Sam;Semi;\n");
+
+        Run run = run(input);
+
+        assertThat(run.sandboxCalls()).isEqualTo(3);
+        assertThat(output).contains("Note: the columns are separated by ';' (a spreadsheet export); reading them that way")
+                .containsPattern("ONBOARDED +1\\n");
+    }
+
+    @Test
     void aMissingRequiredColumnStopsTheRunBeforeAnyCall(CapturedOutput output) throws Exception {
         Path input = write("no-country.csv", "customerDomain,organizationName,contactName,postalCode\n"
                 + "x.com,X,Y,12345\n");
