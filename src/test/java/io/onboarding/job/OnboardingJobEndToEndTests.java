@@ -2,46 +2,18 @@ package io.onboarding.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.opencsv.CSVReader;
 import io.onboarding.sandbox.RecordedRequest;
-import io.onboarding.sandbox.SandboxServer;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Runs the real job on a fixture CSV against the embedded sandbox and checks what Google would have seen. */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class OnboardingJobEndToEndTests {
-
-    @Autowired
-    JobOperatorTestUtils jobs;
-
-    @Autowired
-    SandboxServer sandbox;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void resetSandbox() {
-        sandbox.reset();
-    }
+class OnboardingJobEndToEndTests extends JobEndToEndTest {
 
     @Test
     void onboardsEachCustomerWithTheCallsGoogleExpectsInOrder() throws Exception {
@@ -99,11 +71,8 @@ class OnboardingJobEndToEndTests {
 
         JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
 
-        Path results = Path.of(execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH));
-        List<String[]> lines;
-        try (Reader reader = Files.newBufferedReader(results); CSVReader csv = new CSVReader(reader)) {
-            lines = csv.readAll();
-        }
+        Path results = resultsOf(execution);
+        List<String[]> lines = readCsv(results, ',');
         assertThat(lines.get(0)).containsExactly("line", "customerDomain", "externalId", "outcome", "customerId",
                 "adminEmail", "errorReason", "errorMessage", "warnings");
         List<String[]> rows = lines.subList(1, lines.size());
@@ -172,11 +141,4 @@ class OnboardingJobEndToEndTests {
                 .orElse(customerId);
     }
 
-    private Path fixture(String name) throws Exception {
-        Path copy = tmp.resolve(name);
-        try (var in = getClass().getResourceAsStream("/fixtures/" + name)) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return copy;
-    }
 }

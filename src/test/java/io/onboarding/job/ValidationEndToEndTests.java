@@ -2,16 +2,12 @@ package io.onboarding.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.sandbox.RecordedRequest;
-import io.onboarding.sandbox.SandboxServer;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,40 +17,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The validation rules through the real job: a fixture with one bad row per rule (and several with many
  * problems) says in its own expectedOutcome / expectedMessage / expectedWarnings columns what each row
  * must yield; the job ignores those columns as unknown.
  */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class ValidationEndToEndTests {
-
-    @Autowired
-    JobOperatorTestUtils jobs;
-
-    @Autowired
-    SandboxServer sandbox;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void resetSandbox() {
-        sandbox.reset();
-    }
+class ValidationEndToEndTests extends JobEndToEndTest {
 
     @Test
     void everyRowGetsExactlyItsExpectedOutcomeAndMessage() throws Exception {
@@ -109,8 +81,8 @@ class ValidationEndToEndTests {
         JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
 
         Path rejects = resultsOf(execution).resolveSibling("rejects.csv");
-        List<String[]> lines = readAll(rejects, ',');
-        List<String> inputHeader = List.of(readAll(input, ',').get(0));
+        List<String[]> lines = readCsv(rejects, ',');
+        List<String> inputHeader = List.of(readCsv(input, ',').get(0));
         List<String> expectedHeader = new ArrayList<>(inputHeader);
         expectedHeader.add("errors");
         assertThat(lines.get(0)).containsExactlyElementsOf(expectedHeader);
@@ -146,10 +118,10 @@ class ValidationEndToEndTests {
         JobExecution second = jobs.startJob(OnboardingJobParameters.forFile(fixed));
 
         // then the row is onboarded, with its phone number as it was written originally
-        assertThat(readAll(resultsOf(second), ',')).extracting(row -> row[1] + " " + row[3])
+        assertThat(readCsv(resultsOf(second), ',')).extracting(row -> row[1] + " " + row[3])
                 .containsExactly("customerDomain outcome", "zweite-gmbh.de ONBOARDED");
         assertThat(sandbox.requests().get(0).body()).contains("\"phoneNumber\":\"+49307654321\"");
-        assertThat(readAll(resultsOf(first), ',')).extracting(row -> row[2]).contains("'=1+1");
+        assertThat(readCsv(resultsOf(first), ',')).extracting(row -> row[2]).contains("'=1+1");
     }
 
     @Test
@@ -172,10 +144,6 @@ class ValidationEndToEndTests {
         assertThat(sandbox.requests()).isNotEmpty();
     }
 
-    private static Path resultsOf(JobExecution execution) {
-        return Path.of(execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH));
-    }
-
     private static Map<String, Map<String, String>> byLine(List<Map<String, String>> rows) {
         Map<String, Map<String, String>> byLine = new HashMap<>();
         rows.forEach(row -> byLine.put(row.get("line"), row));
@@ -185,7 +153,7 @@ class ValidationEndToEndTests {
     /** The rows as header → cell maps, each with its physical starting line under {@code @line}. */
     private static List<Map<String, String>> readWithLines(Path file, char separator) throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = reader(reader, separator)) {
+        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = csvReader(reader, separator)) {
             String[] header = csv.readNext();
             long line = csv.getLinesRead() + 1;
             for (String[] cells = csv.readNext(); cells != null; cells = csv.readNext()) {
@@ -201,22 +169,4 @@ class ValidationEndToEndTests {
         return rows;
     }
 
-    private static List<String[]> readAll(Path file, char separator) throws Exception {
-        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = reader(reader, separator)) {
-            return csv.readAll();
-        }
-    }
-
-    private static CSVReader reader(Reader reader, char separator) {
-        return new CSVReaderBuilder(reader).withCSVParser(new CSVParserBuilder().withSeparator(separator).build())
-                .build();
-    }
-
-    private Path fixture(String name) throws Exception {
-        Path copy = tmp.resolve(name);
-        try (var in = getClass().getResourceAsStream("/fixtures/" + name)) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return copy;
-    }
 }

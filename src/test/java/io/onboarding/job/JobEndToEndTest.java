@@ -1,0 +1,65 @@
+package io.onboarding.job;
+
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import io.onboarding.sandbox.SandboxServer;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What the job's end-to-end tests share: the real job, the embedded sandbox (reset per test), fixtures. */
+@SpringBootTest
+@SpringBatchTest
+@ActiveProfiles("test")
+abstract class JobEndToEndTest {
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+
+    @Autowired
+    SandboxServer sandbox;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox.reset();
+    }
+
+    /** A copy of {@code src/test/resources/fixtures/<name>} in this test's folder: each copy is a new run. */
+    Path fixture(String name) throws Exception {
+        Path copy = tmp.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
+    static Path resultsOf(JobExecution execution) {
+        return Path.of(execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH));
+    }
+
+    static List<String[]> readCsv(Path file, char separator) throws Exception {
+        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = csvReader(reader, separator)) {
+            return csv.readAll();
+        }
+    }
+
+    static CSVReader csvReader(Reader reader, char separator) {
+        return new CSVReaderBuilder(reader).withCSVParser(new CSVParserBuilder().withSeparator(separator).build())
+                .build();
+    }
+}
