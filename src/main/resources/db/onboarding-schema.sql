@@ -18,3 +18,22 @@ CREATE TABLE IF NOT EXISTS ONBOARDING_ROW_RESULT (
 -- (password blanked) so that rejects.csv can give them back in the file's own columns.
 ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS WARNINGS VARCHAR(4000);
 ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS INPUT_CELLS CLOB;
+
+-- Issue 4: what Google has confirmed for each customer, across runs and files. Each step is written in
+-- its own transaction the moment Google confirms it, so a crash loses at most the step in flight;
+-- ADMIN_ATTEMPTED_EMAIL is written BEFORE users.insert, so that a 409 after a crash is known to be ours.
+CREATE TABLE IF NOT EXISTS PROVISIONING_LEDGER (
+    CUSTOMER_DOMAIN       VARCHAR(300) NOT NULL PRIMARY KEY,
+    CUSTOMER_ID           VARCHAR(64),
+    TRANSFERRED           BOOLEAN      DEFAULT FALSE NOT NULL,
+    ORDERED_AT            TIMESTAMP(9),
+    LANGUAGE              VARCHAR(20),
+    LANGUAGE_SET_AT       TIMESTAMP(9),
+    ADMIN_ATTEMPTED_EMAIL VARCHAR(400),
+    ADMIN_EMAIL           VARCHAR(400),
+    ADMIN_CREATED_AT      TIMESTAMP(9),
+    ADMIN_PROMOTED_AT     TIMESTAMP(9),
+    NOTIFIED_AT           TIMESTAMP(9),
+    COMPLETED_BY_RUN      BIGINT,
+    COMPLETED_AT          TIMESTAMP(9)
+);

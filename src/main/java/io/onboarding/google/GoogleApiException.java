@@ -10,14 +10,45 @@ public class GoogleApiException extends RuntimeException {
     private final int status;
     private final String reason;
     private final String googleMessage;
+    private final int attempts;
 
     public GoogleApiException(String call, int status, String reason, String googleMessage, Throwable cause) {
+        this(call, status, reason, googleMessage, cause, 1);
+    }
+
+    private GoogleApiException(String call, int status, String reason, String googleMessage, Throwable cause,
+            int attempts) {
         super(call + " failed: " + (status == 0 ? "no answer" : "HTTP " + status) + " " + reason + ": " + googleMessage,
                 cause);
         this.call = call;
         this.status = status;
         this.reason = reason;
         this.googleMessage = googleMessage;
+        this.attempts = attempts;
+    }
+
+    /** The same failure, as the last of {@code attempts} tries. */
+    public GoogleApiException afterAttempts(int attempts) {
+        return new GoogleApiException(call, status, reason, googleMessage, getCause(), attempts);
+    }
+
+    /** How many times the call was sent before this answer; more than one means it was retried. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /**
+     * Whether Google may have applied the call although it failed: no answer at all, or a 5xx after
+     * the request was sent.
+     */
+    public boolean isAmbiguous() {
+        return status == 0 || status >= 500;
+    }
+
+    /** Whether trying again later can succeed: ambiguous failures, 429, and 403 rate or quota reasons. */
+    public boolean isTransient() {
+        return isAmbiguous() || status == 429 || (status == 403 && (reason.equals("rateLimitExceeded")
+                || reason.equals("userRateLimitExceeded") || reason.equals("quotaExceeded")));
     }
 
     public String call() {

@@ -28,17 +28,19 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
     private final CustomerProvisioner provisioner;
     private final Map<Long, Long> duplicateOf;
     private final boolean dryRun;
+    private final long runId;
 
     /**
      * @param duplicateOf line of a row → line of the earlier valid row with the same domain, found by
      *     the checkFile step
      */
     OnboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner, Map<Long, Long> duplicateOf,
-            boolean dryRun) {
+            boolean dryRun, long runId) {
         this.validator = validator;
         this.provisioner = provisioner;
         this.duplicateOf = Map.copyOf(duplicateOf);
         this.dryRun = dryRun;
+        this.runId = runId;
     }
 
     @Override
@@ -68,7 +70,7 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
                     validation.customer().adminEmail(), null, null, null, null);
         }
         try {
-            return provisioner.provision(validation.customer());
+            return provisioner.provision(validation.customer(), runId);
         } catch (RuntimeException e) {
             // A bug or an unforeseen answer must cost this row only, and say so.
             log.error("line {}: unexpected error while onboarding {}", row.line(), validation.customer(), e);

@@ -89,9 +89,10 @@ class OnboardingJobConfiguration {
     @StepScope
     OnboardRowProcessor onboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner,
             @Value("#{jobExecutionContext['" + CheckFileTasklet.DUPLICATES + "']}") String duplicates,
-            @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun) {
+            @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
         return new OnboardRowProcessor(validator, provisioner, CheckFileTasklet.decode(duplicates),
-                Boolean.parseBoolean(dryRun));
+                Boolean.parseBoolean(dryRun), runId);
     }
 
     @Bean

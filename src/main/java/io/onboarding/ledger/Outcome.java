@@ -4,6 +4,10 @@ package io.onboarding.ledger;
 public enum Outcome {
     /** Customer ordered and set up (language, first admin promoted to super admin). */
     ONBOARDED,
+    /** The customer moved to this reseller with the customer's transfer token. */
+    TRANSFERRED,
+    /** An earlier run (of this or another file) already onboarded this domain; nothing was sent to Google. */
+    ALREADY_ONBOARDED,
     /** Dry run: the row passed every check and would be onboarded. */
     VALID,
     /** The row's data is wrong; nothing was sent to Google. */
@@ -12,13 +16,20 @@ public enum Outcome {
     COUNTRY_NOT_ALLOWED,
     /** An earlier row of the same file has the same domain; nothing was sent to Google for this one. */
     DUPLICATE_IN_FILE,
-    /** Google already has a customer with this domain: a transfer token is needed. */
-    CONFLICT_EXISTS,
-    /** A Google call failed; the message says which step and what is left. */
+    /** The domain belongs to Google directly or to another reseller: the customer's transfer token is needed. */
+    TRANSFER_REQUIRED,
+    /** The customer was ordered, but the first admin's address is taken by another Google account. */
+    ADMIN_EXISTS,
+    /** Some steps were done, then one failed for good; re-submitting the row continues from there. */
+    PARTIAL,
+    /** The first call failed; nothing was done for this customer. */
     FAILED;
 
     /** Whether the operator has to do something about the row: it goes into rejects.csv. */
     public boolean needsAttention() {
-        return this != ONBOARDED && this != VALID;
+        return switch (this) {
+            case ONBOARDED, TRANSFERRED, ALREADY_ONBOARDED, VALID -> false;
+            default -> true;
+        };
     }
 }

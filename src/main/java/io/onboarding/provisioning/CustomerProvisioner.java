@@ -1,119 +1,143 @@
 package io.onboarding.provisioning;
 
-import io.onboarding.google.Customer;
 import io.onboarding.google.DirectoryClient;
 import io.onboarding.google.GoogleApiException;
-import io.onboarding.google.PostalAddress;
 import io.onboarding.google.ResellerClient;
 import io.onboarding.google.User;
+import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.Outcome;
+import io.onboarding.ledger.ProvisioningLedger;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.validation.CustomerType;
 import io.onboarding.validation.ValidatedCustomer;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Onboards one validated customer in Google's order: order the customer, set its language before any
- * user exists, then (domain customers) create the first admin and make it super admin. Thread-safe.
+ * Onboards one validated customer exactly once, in Google's order: order the customer, set its language
+ * before any user exists, then (domain customers) create the first admin and make it super admin. Each
+ * confirmed step goes into the {@link ProvisioningLedger} at once, so a row picked up again — after a
+ * crash, or in a later file — resumes at its first unfinished step. Thread-safe.
  */
 @Component
 public class CustomerProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerProvisioner.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ResellerClient reseller;
     private final DirectoryClient directory;
     private final TemporaryPasswordGenerator passwords;
+    private final ProvisioningLedger ledger;
+    private final TransientRetry retry;
 
-    CustomerProvisioner(ResellerClient reseller, DirectoryClient directory, TemporaryPasswordGenerator passwords) {
+    CustomerProvisioner(ResellerClient reseller, DirectoryClient directory, TemporaryPasswordGenerator passwords,
+            ProvisioningLedger ledger, RetryProperties retryProperties, Sleeper sleeper) {
         this.reseller = reseller;
         this.directory = directory;
         this.passwords = passwords;
+        this.ledger = ledger;
+        this.retry = new TransientRetry(retryProperties, sleeper);
     }
 
-    public RowResult provision(ValidatedCustomer row) {
-        Progress progress = new Progress(row);
+    /** @param runId the run this row belongs to: a customer it finished earlier is reported as its own. */
+    public RowResult provision(ValidatedCustomer row, long runId) {
+        String domain = row.customerDomain();
+        Optional<LedgerEntry> known = ledger.find(domain);
+        if (known.isPresent() && known.get().completed()) {
+            return finishedEarlier(row, known.get(), runId);
+        }
+        ProvisioningReport report = new ProvisioningReport(row);
+        String step = "customers.insert";
         try {
-            Customer created;
-            try {
-                created = reseller.insertCustomer(order(row), row.customerAuthToken());
-            } catch (GoogleApiException e) {
-                if (e.isConflict()) {
-                    return progress.result(Outcome.CONFLICT_EXISTS, e.reason(), "Google already has a customer "
-                            + "with the domain " + row.customerDomain() + ". To move it to you, ask the customer "
-                            + "for a transfer token (Admin console > Account > Account settings > Transfer token) "
-                            + "and re-submit the row with it in customerAuthToken.");
+            LedgerEntry entry = known.orElse(null);
+            if (entry == null || !entry.ordered()) {
+                CustomerOrders.Result order = new CustomerOrders(reseller, retry).order(row);
+                if (order.ownedElsewhere()) {
+                    return report.result(Outcome.TRANSFER_REQUIRED, "ownedElsewhere", "Google already has a customer "
+                            + "with the domain " + domain + ", managed by Google directly or by another reseller. Ask "
+                            + "the customer for a transfer token (Admin console > Account > Account settings > "
+                            + "Transfer token; valid 30 days) and re-submit the row with it in customerAuthToken.");
                 }
+                boolean transfer = row.customerAuthToken() != null;
+                ledger.customerOrdered(domain, order.customerId(), transfer);
+                log.info("line {}: {} customer {} as {}", row.line(), transfer ? "transferred" : "ordered", domain,
+                        order.customerId());
+                entry = ledger.find(domain).orElseThrow();
+            }
+            report.ordered(entry.customerId());
+            if (entry.transferred()) {
+                // A transferred customer keeps its own admins and language: there is nothing more to create.
+                ledger.completed(domain, runId);
+                return report.result(Outcome.TRANSFERRED, null, null);
+            }
+            if (row.language() != null && !row.language().equals(entry.language())) {
+                step = "customers.patch";
+                String customerId = entry.customerId();
+                retry.run(() -> directory.setCustomerLanguage(customerId, row.language()));
+                ledger.languageSet(domain, row.language());
+            }
+            report.languageSet(row.language());
+            if (row.customerType() == CustomerType.DOMAIN) {
+                if (!entry.adminCreated()) {
+                    step = "users.insert";
+                    if (!createAdmin(row, entry)) {
+                        return report.result(Outcome.ADMIN_EXISTS, "duplicate", report.adminExistsMessage());
+                    }
+                }
+                report.adminCreated();
+                if (!entry.adminPromoted()) {
+                    step = "users.makeAdmin";
+                    retry.run(() -> directory.makeSuperAdmin(row.adminEmail()));
+                    ledger.adminPromoted(domain);
+                }
+                report.adminPromoted();
+            }
+            ledger.completed(domain, runId);
+            return report.result(Outcome.ONBOARDED, null, null);
+        } catch (GoogleApiException e) {
+            log.warn("line {}: {} for {}", row.line(), e.getMessage(), domain);
+            return report.failed(step, e);
+        }
+    }
+
+    /**
+     * users.insert for the first admin. A 409 is our own user only when a users.insert for this very
+     * address was sent before — in an earlier run that died, or in a try of this one that got no answer.
+     *
+     * @return false when the address belongs to somebody else
+     */
+    private boolean createAdmin(ValidatedCustomer row, LedgerEntry entry) {
+        boolean attemptedBefore = row.adminEmail().equals(entry.adminAttemptedEmail());
+        ledger.adminAttempted(row.customerDomain(), row.adminEmail());
+        String password = row.adminPassword() != null ? row.adminPassword() : passwords.generate();
+        try {
+            retry.call(() -> directory.insertUser(User.newAdmin(row.adminEmail(), row.adminGivenName(),
+                    row.adminFamilyName(), password)));
+        } catch (GoogleApiException e) {
+            if (!e.isConflict()) {
                 throw e;
             }
-            progress.customerId = created.customerId();
-            progress.done("customer ordered (" + created.customerId() + ")");
-            if (row.customerType() == CustomerType.TEAM) {
-                progress.adminEmail = row.adminEmail();
+            if (!attemptedBefore && e.attempts() == 1) {
+                return false;
             }
-            log.info("line {}: ordered customer {} as {}", row.line(), row.customerDomain(), created.customerId());
-
-            if (row.language() != null) {
-                directory.setCustomerLanguage(created.customerId(), row.language());
-                progress.done("language set to " + row.language());
-            }
-            if (row.customerType() == CustomerType.DOMAIN) {
-                String password = row.adminPassword() != null ? row.adminPassword() : passwords.generate();
-                directory.insertUser(User.newAdmin(row.adminEmail(), row.adminGivenName(), row.adminFamilyName(),
-                        password));
-                progress.adminEmail = row.adminEmail();
-                progress.done("admin " + row.adminEmail() + " created");
-                directory.makeSuperAdmin(row.adminEmail());
-                progress.done("admin made super admin");
-            }
-            return progress.result(Outcome.ONBOARDED, null, null);
-        } catch (GoogleApiException e) {
-            log.warn("line {}: {} for {}", row.line(), e.getMessage(), row.customerDomain());
-            return progress.failed(e);
+            log.info("line {}: {} already exists after an earlier attempt: it is ours", row.line(), row.adminEmail());
         }
+        ledger.adminCreated(row.customerDomain(), row.adminEmail());
+        return true;
     }
 
-    private static Customer order(ValidatedCustomer row) {
-        PostalAddress address = new PostalAddress(PostalAddress.KIND, row.contactName(), row.organizationName(),
-                row.addressLine1(), row.addressLine2(), row.addressLine3(), row.locality(), row.region(),
-                row.postalCode(), row.countryCode());
-        Customer.PrimaryAdmin primaryAdmin = row.customerType() == CustomerType.TEAM
-                ? new Customer.PrimaryAdmin(row.primaryAdminEmail()) : null;
-        return new Customer(Customer.KIND, null, row.customerDomain(), row.customerType().apiValue(),
-                row.alternateEmail(), row.phoneNumber(), address, primaryAdmin, null, null);
-    }
-
-    /** Which steps of one row are done, so that a failure says what is left. */
-    private static final class Progress {
-
-        private final ValidatedCustomer row;
-        private final List<String> done = new ArrayList<>();
-        private String customerId;
-        private String adminEmail;
-
-        Progress(ValidatedCustomer row) {
-            this.row = row;
-        }
-
-        void done(String step) {
-            done.add(step);
-        }
-
-        RowResult failed(GoogleApiException e) {
-            String status = e.status() == 0 ? "no answer" : "HTTP " + e.status();
-            String message = e.call() + " failed (" + status + ", " + e.reason() + "): " + e.googleMessage()
-                    + (done.isEmpty() ? ". Nothing was done for this customer." : ". Already done: "
-                            + String.join(", ", done) + ".");
-            return result(Outcome.FAILED, e.reason(), message);
-        }
-
-        RowResult result(Outcome outcome, String reason, String message) {
-            return new RowResult(row.line(), row.customerDomain(), row.externalId(), outcome, customerId,
-                    adminEmail, reason, message, null, null);
-        }
+    private static RowResult finishedEarlier(ValidatedCustomer row, LedgerEntry entry, long runId) {
+        Outcome outcome = entry.completedByRun() == runId
+                ? (entry.transferred() ? Outcome.TRANSFERRED : Outcome.ONBOARDED)
+                : Outcome.ALREADY_ONBOARDED;
+        String message = outcome == Outcome.ALREADY_ONBOARDED ? "Onboarded earlier, by run " + entry.completedByRun()
+                + " on " + WHEN.format(entry.completedAt()) + "; nothing was sent to Google again." : null;
+        String admin = row.customerType() == CustomerType.TEAM ? row.primaryAdminEmail() : entry.adminEmail();
+        return new RowResult(row.line(), row.customerDomain(), row.externalId(), outcome, entry.customerId(), admin,
+                null, message, null, null);
     }
 }

@@ -2,8 +2,14 @@ package io.onboarding.sandbox;
 
 import java.time.Instant;
 
-/** One request the sandbox received, for tests to assert on: what was called, in which order, with what. */
-public record RecordedRequest(Instant time, String method, String path, String query, String body, int status) {
+/**
+ * One request the sandbox received, for tests to assert on: what was called, in which order, with what.
+ *
+ * @param status what the client was answered; 0 when the connection was cut instead
+ * @param applied whether the sandbox carried the request out, whatever the client was answered
+ */
+public record RecordedRequest(Instant time, String method, String path, String query, String body, int status,
+        boolean applied) {
 
     /** The call in Google's naming, e.g. {@code customers.insert}, or {@code METHOD path} for others. */
     public String call() {

@@ -42,6 +42,7 @@ public final class SandboxServer implements AutoCloseable {
     private final JsonMapper json;
     private final Clock clock;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final SandboxFaults faults = new SandboxFaults();
 
     static {
         // Without TCP_NODELAY the JDK server's small responses wait on delayed ACKs: ~40 ms per call.
@@ -78,14 +79,20 @@ public final class SandboxServer implements AutoCloseable {
         return accounts;
     }
 
+    /** The faults tests can switch on. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
     /** Every request received since start or the last {@link #reset()}, in arrival order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** Forgets the request log and returns the accounts to their seed. */
+    /** Forgets the request log and the faults, and returns the accounts to their seed. */
     public void reset() {
         requests.clear();
+        faults.clear();
         accounts.reset();
     }
 
@@ -100,6 +107,14 @@ public final class SandboxServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String call = SandboxRoutes.callName(method, path);
+        SandboxFaults.Rule fault = call.equals("token") ? null : faults.next(call);
+        sleep(faults.delay());
+        if (fault != null && fault.kind() == SandboxFaults.Kind.REJECT_503) {
+            answer(exchange, new RecordedRequest(Instant.now(clock), method, path, query, body, 503, false),
+                    GoogleErrorBody.of(503, "backendError", "The service is currently unavailable."));
+            return;
+        }
         int status;
         Object answer;
         try {
@@ -119,8 +134,47 @@ public final class SandboxServer implements AutoCloseable {
             status = 500;
             answer = GoogleErrorBody.of(500, "backendError", "Backend Error");
         }
-        requests.add(new RecordedRequest(Instant.now(clock), method, path, query, body, status));
-        respond(exchange, status, answer);
+        boolean applied = status == 200;
+        if (fault == null || !applied) {
+            answer(exchange, new RecordedRequest(Instant.now(clock), method, path, query, body, status, applied), answer);
+            return;
+        }
+        switch (fault.kind()) {
+            case RESPOND_503_AFTER_APPLY -> answer(exchange,
+                    new RecordedRequest(Instant.now(clock), method, path, query, body, 503, true),
+                    GoogleErrorBody.of(503, "backendError", "The service is currently unavailable."));
+            case DROP_AFTER_APPLY -> {
+                requests.add(new RecordedRequest(Instant.now(clock), method, path, query, body, 0, true));
+                // Closing before any header is sent closes the connection: the client cannot know the outcome.
+                exchange.close();
+            }
+            case HOLD_AFTER_APPLY -> {
+                RecordedRequest recorded = new RecordedRequest(Instant.now(clock), method, path, query, body, status,
+                        true);
+                // Logged before the wait, so a test can see it was applied while the client still waits.
+                requests.add(recorded);
+                sleep(fault.hold());
+                respond(exchange, status, answer);
+            }
+            default -> answer(exchange, new RecordedRequest(Instant.now(clock), method, path, query, body, status,
+                    applied), answer);
+        }
+    }
+
+    private void answer(HttpExchange exchange, RecordedRequest recorded, Object answer) throws IOException {
+        requests.add(recorded);
+        respond(exchange, recorded.status(), answer);
+    }
+
+    private static void sleep(java.time.Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Object route(String method, String path, String query, String body) {

@@ -6,6 +6,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.onboarding.google.GoogleApiProperties;
 import io.onboarding.google.GoogleEndpoints;
+import io.onboarding.provisioning.Sleeper;
 import io.onboarding.sandbox.SandboxProperties;
 import io.onboarding.sandbox.SandboxServer;
 import java.io.IOException;
@@ -33,6 +34,11 @@ class ModeConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    Sleeper sleeper() {
+        return Sleeper.REAL;
     }
 
     @Bean

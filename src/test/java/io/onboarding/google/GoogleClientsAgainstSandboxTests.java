@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.sun.net.httpserver.HttpServer;
+import io.onboarding.sandbox.RecordedRequest;
 import io.onboarding.sandbox.SandboxProperties;
 import io.onboarding.sandbox.SandboxServer;
 import java.net.InetAddress;
@@ -173,6 +174,61 @@ class GoogleClientsAgainstSandboxTests {
                     () -> directory.makeSuperAdmin("ghost@dir.com"));
 
             assertThat(e.status()).isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class Faults {
+
+        @Test
+        void appliedThen503LooksLikeAFailureButTheCustomerExists() {
+            sandbox.faults().failAfterApply("customers.insert", 1);
+
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.insertCustomer(domainCustomer("applied.com", "it@example.com"), null));
+
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(reseller.getCustomer("applied.com").isFullResource()).isTrue();
+            assertThat(sandbox.requests().get(0).applied()).isTrue();
+        }
+
+        @Test
+        void appliedThenDroppedIsNoAnswerAtAll() {
+            sandbox.faults().dropAfterApply("customers.insert", 1);
+
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.insertCustomer(domainCustomer("dropped.com", "it@example.com"), null));
+
+            assertThat(e.status()).isZero();
+            assertThat(sandbox.accounts().customer("dropped.com")).isPresent();
+            assertThat(sandbox.requests().get(0).status()).isZero();
+        }
+
+        @Test
+        void theNthRequestIsRejectedWithoutBeingApplied() {
+            sandbox.faults().rejectNth(2);
+
+            reseller.insertCustomer(domainCustomer("first.com", "it@example.com"), null);
+            GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.insertCustomer(domainCustomer("second.com", "it@example.com"), null));
+
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.reason()).isEqualTo("backendError");
+            assertThat(sandbox.accounts().customer("second.com")).isEmpty();
+            assertThat(sandbox.requests()).extracting(RecordedRequest::applied).containsExactly(true, false);
+        }
+
+        @Test
+        void aHeldAnswerIsLoggedAsAppliedBeforeTheClientGetsIt() throws Exception {
+            sandbox.faults().holdAfterApply("customers.insert", 1, java.time.Duration.ofMillis(300));
+
+            Thread client = new Thread(() -> reseller.insertCustomer(domainCustomer("held.com", "it@example.com"), null));
+            client.start();
+            Thread.sleep(150);
+
+            assertThat(sandbox.requests()).singleElement().satisfies(request -> assertThat(request.applied()).isTrue());
+            assertThat(client.isAlive()).isTrue();
+            client.join();
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** What the job's end-to-end tests share: the real job, the embedded sandbox (reset per test), fixtures. */
@@ -34,9 +35,14 @@ abstract class JobEndToEndTest {
     @TempDir
     Path tmp;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Each test starts from a Google that knows only its seed, and a ledger that knows nothing. */
     @BeforeEach
-    void resetSandbox() {
+    void resetSandboxAndLedger() {
         sandbox.reset();
+        jdbc.sql("DELETE FROM PROVISIONING_LEDGER").update();
     }
 
     /** A copy of {@code src/test/resources/fixtures/<name>} in this test's folder: each copy is a new run. */

@@ -33,7 +33,7 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
         assertThat(calls.get("plain-domain.com")).containsExactly("customers.insert", "users.insert", "users.makeAdmin");
         assertThat(calls.get("team-with-language.es")).containsExactly("customers.insert", "customers.patch");
         assertThat(calls.get("team-plain.fr")).containsExactly("customers.insert");
-        assertThat(calls.get("already-at-google.com")).containsExactly("customers.insert");
+        assertThat(calls.get("already-at-google.com")).containsExactly("customers.insert", "customers.get");
         assertThat(sandbox.requests()).allMatch(request -> request.body() == null || !request.body().contains("bad-row.it"));
 
         // and the language was in place before the first user existed
@@ -82,12 +82,12 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
                 "4 team-with-language.es ONBOARDED",
                 "5 two-line-address.fr INVALID",
                 "7 team-plain.fr ONBOARDED",
-                "8 already-at-google.com CONFLICT_EXISTS",
+                "8 already-at-google.com TRANSFER_REQUIRED",
                 "9 bad-row.it INVALID");
         assertThat(rows.get(0)[4]).matches("C[0-9a-f]{8}");
         assertThat(rows.get(0)[5]).isEqualTo("admin@sprachschule-koenig.de");
         assertThat(rows.get(4)[5]).isEqualTo("luc@example.fr");
-        assertThat(rows.get(5)[6]).isEqualTo("duplicate");
+        assertThat(rows.get(5)[6]).isEqualTo("ownedElsewhere");
         assertThat(rows.get(5)[7]).contains("transfer token", "customerAuthToken");
         assertThat(rows.get(6)[6]).isEqualTo("language alternateEmail");
         assertThat(rows.get(6)[7]).contains("'xx' is not one of the 80 language codes", "must not be on the customer's own domain");

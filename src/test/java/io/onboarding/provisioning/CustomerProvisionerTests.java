@@ -2,153 +2,303 @@ package io.onboarding.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onboarding.google.Customer;
-import io.onboarding.google.DirectoryClient;
-import io.onboarding.google.GoogleApiException;
-import io.onboarding.google.ResellerClient;
-import io.onboarding.google.User;
+import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.Outcome;
+import io.onboarding.ledger.ProvisioningLedger;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.validation.CustomerType;
 import io.onboarding.validation.ValidatedCustomer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
-/** The onboarding sequence for one customer, against recording fakes of the two APIs. */
+/** The exactly-once onboarding sequence, against a stateful fake of the APIs and a real ledger in H2. */
 class CustomerProvisionerTests {
 
-    private final List<String> calls = new ArrayList<>();
+    private static final long RUN = 7;
+
+    private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+            .generateUniqueName(true).addScript("db/onboarding-schema.sql").build();
+    private final ProvisioningLedger ledger = ledger(database);
     private final FakeGoogle google = new FakeGoogle();
+    private final List<Duration> waits = new ArrayList<>();
     private final CustomerProvisioner provisioner = new CustomerProvisioner(google, google,
-            new TemporaryPasswordGenerator());
+            new TemporaryPasswordGenerator(), ledger, new RetryProperties(5, Duration.ofSeconds(1),
+                    Duration.ofSeconds(16)), waits::add);
 
-    @Test
-    void domainCustomerWithLanguage() {
-        RowResult result = provisioner.provision(domain("de", null));
-
-        assertThat(calls).containsExactly("customers.insert acme.de", "customers.patch C1 de",
-                "users.insert admin@acme.de", "users.makeAdmin admin@acme.de");
-        assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
-        assertThat(result.customerId()).isEqualTo("C1");
-        assertThat(result.adminEmail()).isEqualTo("admin@acme.de");
-        assertThat(result.errorMessage()).isNull();
+    @AfterEach
+    void shutDown() {
+        database.shutdown();
     }
 
-    @Test
-    void teamCustomerGetsNoUserCalls() {
-        RowResult result = provisioner.provision(team(null));
+    @Nested
+    class TheSequence {
 
-        assertThat(calls).containsExactly("customers.insert team.fr");
-        assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
-        assertThat(result.adminEmail()).isEqualTo("owner@example.fr");
-    }
+        @Test
+        void domainCustomerWithLanguage() {
+            RowResult result = provisioner.provision(domain("acme.de", "de"), RUN);
 
-    @Test
-    void suppliedPasswordIsSentAndAGeneratedOneOtherwise() {
-        provisioner.provision(domain(null, "Given-Passw0rd"));
-        provisioner.provision(domain(null, null));
-
-        assertThat(google.passwords.get(0)).isEqualTo("Given-Passw0rd");
-        assertThat(google.passwords.get(1)).hasSize(TemporaryPasswordGenerator.LENGTH).isNotEqualTo("Given-Passw0rd");
-    }
-
-    @Test
-    void a409OnInsertIsAConflictWithAnActionableMessage() {
-        google.failOn = "customers.insert";
-        google.failure = new GoogleApiException("customers.insert", 409, "duplicate", "exists", null);
-
-        RowResult result = provisioner.provision(domain("de", null));
-
-        assertThat(calls).containsExactly("customers.insert acme.de");
-        assertThat(result.outcome()).isEqualTo(Outcome.CONFLICT_EXISTS);
-        assertThat(result.customerId()).isNull();
-        assertThat(result.adminEmail()).isNull();
-        assertThat(result.errorMessage()).contains("transfer token", "customerAuthToken");
-    }
-
-    @Test
-    void aFailureMidWaySaysWhichStepFailedAndWhatWasDone() {
-        google.failOn = "users.insert";
-        google.failure = new GoogleApiException("users.insert", 400, "invalid", "Invalid Given/Family Name", null);
-
-        RowResult result = provisioner.provision(domain("de", null));
-
-        assertThat(calls).containsExactly("customers.insert acme.de", "customers.patch C1 de",
-                "users.insert admin@acme.de");
-        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.customerId()).isEqualTo("C1");
-        assertThat(result.adminEmail()).isNull();
-        assertThat(result.errorReason()).isEqualTo("invalid");
-        assertThat(result.errorMessage()).isEqualTo("users.insert failed (HTTP 400, invalid): Invalid Given/Family "
-                + "Name. Already done: customer ordered (C1), language set to de.");
-    }
-
-    @Test
-    void aFailureOfTheFirstCallSaysNothingWasDone() {
-        google.failOn = "customers.insert";
-        google.failure = new GoogleApiException("customers.insert", 0, "networkError", "connection refused", null);
-
-        RowResult result = provisioner.provision(domain(null, null));
-
-        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.errorMessage()).isEqualTo("customers.insert failed (no answer, networkError): connection "
-                + "refused. Nothing was done for this customer.");
-    }
-
-    private static ValidatedCustomer domain(String language, String password) {
-        return new ValidatedCustomer(2, "acme.de", CustomerType.DOMAIN, "Acme GmbH", "Anna Acme", "Weg 1", null, null,
-                "Berlin", null, "10115", "DE", null, "anna@example.com", null, language, "Anna", "Acme", "admin",
-                password, null, "X-1");
-    }
-
-    private static ValidatedCustomer team(String language) {
-        return new ValidatedCustomer(3, "team.fr", CustomerType.TEAM, "Team", "Luc", null, null, null, null, null,
-                "31000", "FR", null, null, "owner@example.fr", language, null, null, "admin", null, null, null);
-    }
-
-    /** Both APIs, recording each call; fails the named call once when told to. */
-    private final class FakeGoogle implements ResellerClient, DirectoryClient {
-
-        final List<String> passwords = new ArrayList<>();
-        String failOn;
-        GoogleApiException failure;
-        private int ids;
-
-        @Override
-        public Customer insertCustomer(Customer customer, String customerAuthToken) {
-            record("customers.insert", customer.customerDomain());
-            return new Customer(Customer.KIND, "C" + ++ids, customer.customerDomain(), customer.customerType(),
-                    customer.alternateEmail(), null, customer.postalAddress(), customer.primaryAdmin(), null, false);
+            assertThat(google.calls).containsExactly("customers.insert acme.de", "customers.patch C1 de",
+                    "users.insert admin@acme.de", "users.makeAdmin admin@acme.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(result.customerId()).isEqualTo("C1");
+            assertThat(result.adminEmail()).isEqualTo("admin@acme.de");
+            assertThat(ledger.find("acme.de").orElseThrow().completedByRun()).isEqualTo(RUN);
         }
 
-        @Override
-        public Customer getCustomer(String customerIdOrDomain) {
-            throw new UnsupportedOperationException("not part of the sequence yet");
+        @Test
+        void teamCustomerGetsNoUserCalls() {
+            RowResult result = provisioner.provision(team("team.fr"), RUN);
+
+            assertThat(google.calls).containsExactly("customers.insert team.fr");
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(result.adminEmail()).isEqualTo("owner@example.fr");
         }
 
-        @Override
-        public void setCustomerLanguage(String customerKey, String language) {
-            record("customers.patch", customerKey + " " + language);
+        @Test
+        void aSuppliedPasswordIsSentAndAGeneratedOneOtherwise() {
+            provisioner.provision(withPassword(domain("given.de", null), "Given-Passw0rd"), RUN);
+            provisioner.provision(domain("generated.de", null), RUN);
+
+            assertThat(google.passwords.get("admin@given.de")).isEqualTo("Given-Passw0rd");
+            assertThat(google.passwords.get("admin@generated.de")).hasSize(TemporaryPasswordGenerator.LENGTH);
         }
 
-        @Override
-        public User insertUser(User user) {
-            record("users.insert", user.primaryEmail());
-            passwords.add(user.password());
-            return user;
+        @Test
+        void aTransferTokenMovesTheCustomerAndCreatesNothing() {
+            google.foreignDomains.add("moving.de");
+
+            RowResult result = provisioner.provision(withToken(domain("moving.de", "de"), "a1b2c3"), RUN);
+
+            assertThat(google.calls).containsExactly("customers.insert moving.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.TRANSFERRED);
+            assertThat(ledger.find("moving.de").orElseThrow().transferred()).isTrue();
+        }
+    }
+
+    @Nested
+    class ConflictsAndAmbiguousOrders {
+
+        @Test
+        void a409ForSomebodyElsesCustomerNeedsATransfer() {
+            google.foreignDomains.add("taken.de");
+
+            RowResult result = provisioner.provision(domain("taken.de", "de"), RUN);
+
+            assertThat(google.calls).containsExactly("customers.insert taken.de", "customers.get taken.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.TRANSFER_REQUIRED);
+            assertThat(result.errorMessage()).contains("transfer token", "customerAuthToken");
+            assertThat(ledger.find("taken.de")).isEmpty();
         }
 
-        @Override
-        public void makeSuperAdmin(String userKey) {
-            record("users.makeAdmin", userKey);
+        @Test
+        void a409ForOurOwnCustomerContinuesWithItsId() {
+            google.ownCustomers.put("ours.de", "C42");
+
+            RowResult result = provisioner.provision(domain("ours.de", "de"), RUN);
+
+            assertThat(google.calls).containsExactly("customers.insert ours.de", "customers.get ours.de",
+                    "customers.patch C42 de", "users.insert admin@ours.de", "users.makeAdmin admin@ours.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(result.customerId()).isEqualTo("C42");
         }
 
-        private void record(String call, String detail) {
-            calls.add(call + " " + detail);
-            if (call.equals(failOn)) {
-                throw failure;
+        @Test
+        void anOrderAppliedButAnswered503IsFoundAndNotSentAgain() {
+            google.fail("customers.insert", 503, "backendError", true);
+
+            RowResult result = provisioner.provision(domain("applied.de", null), RUN);
+
+            assertThat(google.appliedCount("customers.insert")).isEqualTo(1);
+            assertThat(google.calls).startsWith("customers.insert applied.de", "customers.get applied.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+        }
+
+        @Test
+        void anOrderThatGotNoAnswerAndWasNotAppliedIsSentAgain() {
+            google.fail("customers.insert", 0, "networkError", false);
+
+            RowResult result = provisioner.provision(domain("lost.de", null), RUN);
+
+            assertThat(google.calls).startsWith("customers.insert lost.de", "customers.get lost.de",
+                    "customers.insert lost.de");
+            assertThat(google.appliedCount("customers.insert")).isEqualTo(1);
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+        }
+
+        @Test
+        void a429OnTheOrderIsRetriedAfterAWaitWithoutAsking() {
+            google.fail("customers.insert", 429, "rateLimitExceeded", false);
+
+            RowResult result = provisioner.provision(domain("busy.de", null), RUN);
+
+            assertThat(google.calls).startsWith("customers.insert busy.de", "customers.insert busy.de");
+            assertThat(waits).hasSize(1).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ZERO,
+                    Duration.ofSeconds(1)));
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+        }
+
+        @Test
+        void aPermanentErrorOnTheOrderFailsTheRowWithNothingDone() {
+            google.fail("customers.insert", 400, "invalid", false);
+
+            RowResult result = provisioner.provision(domain("bad.de", null), RUN);
+
+            assertThat(google.calls).containsExactly("customers.insert bad.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.errorMessage()).isEqualTo("customers.insert failed (HTTP 400, invalid): scripted "
+                    + "failure. Nothing was done for this customer.");
+        }
+    }
+
+    @Nested
+    class TheFirstAdmin {
+
+        @Test
+        void aUserCreatedButAnswered503IsRecognisedOnTheRetryAndNotCreatedTwice() {
+            google.fail("users.insert", 503, "backendError", true);
+
+            RowResult result = provisioner.provision(domain("retry.de", null), RUN);
+
+            assertThat(google.calls).containsSubsequence("users.insert admin@retry.de", "users.insert admin@retry.de",
+                    "users.makeAdmin admin@retry.de");
+            assertThat(google.appliedCount("users.insert")).isEqualTo(1);
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+        }
+
+        @Test
+        void aUserAttemptedByARunThatDiedIsOurs() {
+            // given a run that died after sending users.insert: the ledger shows the attempt, Google the user
+            google.ownCustomers.put("died.de", "C9");
+            google.passwords.put("admin@died.de", "lost-with-the-process");
+            ledger.customerOrdered("died.de", "C9", false);
+            ledger.adminAttempted("died.de", "admin@died.de");
+
+            RowResult result = provisioner.provision(domain("died.de", null), RUN);
+
+            assertThat(google.calls).containsExactly("users.insert admin@died.de", "users.makeAdmin admin@died.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+        }
+
+        @Test
+        void anAddressTakenBySomebodyElseIsAdminExistsAndAnotherNameContinues() {
+            google.passwords.put("admin@clash.de", "not ours");
+
+            RowResult first = provisioner.provision(domain("clash.de", null), RUN);
+            RowResult second = provisioner.provision(withUsername(domain("clash.de", null), "it-admin"), RUN + 1);
+
+            assertThat(first.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
+            assertThat(first.customerId()).isEqualTo("C1");
+            assertThat(first.errorMessage()).contains("admin@clash.de already exists", "adminUsername");
+            assertThat(second.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(google.appliedCount("customers.insert")).isEqualTo(1);
+            assertThat(google.superAdmins).containsExactly("it-admin@clash.de");
+        }
+    }
+
+    @Nested
+    class Resuming {
+
+        @Test
+        void aPermanentErrorMidWayIsPartialAndResubmittingContinuesFromThere() {
+            google.fail("users.insert", 400, "invalid", false);
+
+            RowResult partial = provisioner.provision(domain("half.de", "de"), RUN);
+            google.calls.clear();
+            RowResult resumed = provisioner.provision(domain("half.de", "de"), RUN + 1);
+
+            assertThat(partial.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(partial.errorMessage()).isEqualTo("users.insert failed (HTTP 400, invalid): scripted failure. "
+                    + "Done: customer ordered (C1), language set to de. Remaining: create admin admin@half.de, make "
+                    + "it super admin. Re-submit the row (fixed if needed): it continues from there.");
+            assertThat(google.calls).containsExactly("users.insert admin@half.de", "users.makeAdmin admin@half.de");
+            assertThat(resumed.outcome()).isEqualTo(Outcome.ONBOARDED);
+        }
+
+        @Test
+        void aRetryBudgetSpentOnTransientErrorsEndsWithTheLastError() {
+            for (int i = 0; i < 5; i++) {
+                google.fail("users.makeAdmin", 503, "backendError", false);
             }
+
+            RowResult result = provisioner.provision(domain("flaky.de", null), RUN);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(result.errorMessage()).startsWith("users.makeAdmin failed (HTTP 503 after 5 tries, backendError)")
+                    .contains("Remaining: make it super admin.");
+            assertThat(waits).hasSize(4);
         }
+
+        @Test
+        void aCustomerThisRunFinishedIsReportedAsItsOwnWithoutACall() {
+            provisioner.provision(domain("done.de", "de"), RUN);
+            google.calls.clear();
+
+            RowResult again = provisioner.provision(domain("done.de", "de"), RUN);
+
+            assertThat(google.calls).isEmpty();
+            assertThat(again.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(again.customerId()).isEqualTo("C1");
+            assertThat(again.adminEmail()).isEqualTo("admin@done.de");
+        }
+
+        @Test
+        void aCustomerAnotherRunFinishedIsAlreadyOnboardedWithoutACall() {
+            provisioner.provision(domain("earlier.de", "de"), RUN);
+            google.calls.clear();
+
+            RowResult later = provisioner.provision(domain("earlier.de", "de"), RUN + 1);
+
+            assertThat(google.calls).isEmpty();
+            assertThat(later.outcome()).isEqualTo(Outcome.ALREADY_ONBOARDED);
+            assertThat(later.errorMessage()).startsWith("Onboarded earlier, by run 7 on ");
+            LedgerEntry entry = ledger.find("earlier.de").orElseThrow();
+            assertThat(entry.completedByRun()).isEqualTo(RUN);
+        }
+    }
+
+    private static ProvisioningLedger ledger(EmbeddedDatabase database) {
+        return new ProvisioningLedger(JdbcClient.create(database), new DataSourceTransactionManager(database),
+                Clock.systemUTC());
+    }
+
+    private static ValidatedCustomer domain(String domain, String language) {
+        return new ValidatedCustomer(2, domain, CustomerType.DOMAIN, "Acme GmbH", "Anna Acme", "Weg 1", null, null,
+                "Berlin", null, "10115", "DE", null, "anna@example.com", null, language, "Anna", "Acme", "admin",
+                null, null, "X-1");
+    }
+
+    private static ValidatedCustomer team(String domain) {
+        return new ValidatedCustomer(3, domain, CustomerType.TEAM, "Team", "Luc", null, null, null, null, null,
+                "31000", "FR", null, null, "owner@example.fr", null, null, null, "admin", null, null, null);
+    }
+
+    private static ValidatedCustomer withPassword(ValidatedCustomer row, String password) {
+        return copy(row, row.adminUsername(), password, row.customerAuthToken());
+    }
+
+    private static ValidatedCustomer withUsername(ValidatedCustomer row, String username) {
+        return copy(row, username, row.adminPassword(), row.customerAuthToken());
+    }
+
+    private static ValidatedCustomer withToken(ValidatedCustomer row, String token) {
+        return copy(row, row.adminUsername(), row.adminPassword(), token);
+    }
+
+    private static ValidatedCustomer copy(ValidatedCustomer row, String username, String password, String token) {
+        return new ValidatedCustomer(row.line(), row.customerDomain(), row.customerType(), row.organizationName(),
+                row.contactName(), row.addressLine1(), row.addressLine2(), row.addressLine3(), row.locality(),
+                row.region(), row.postalCode(), row.countryCode(), row.phoneNumber(), row.alternateEmail(),
+                row.primaryAdminEmail(), row.language(), row.adminGivenName(), row.adminFamilyName(), username,
+                password, token, row.externalId());
     }
 }

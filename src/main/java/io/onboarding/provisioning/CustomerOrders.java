@@ -1,0 +1,69 @@
+package io.onboarding.provisioning;
+
+import io.onboarding.google.Customer;
+import io.onboarding.google.GoogleApiException;
+import io.onboarding.google.PostalAddress;
+import io.onboarding.google.ResellerClient;
+import io.onboarding.validation.CustomerType;
+import io.onboarding.validation.ValidatedCustomer;
+
+/**
+ * Step 1, customers.insert, without ever ordering twice. After a 409, or a failure that may have been
+ * applied, customers.get decides: the full resource means the customer is already ours; the minimal
+ * one means it belongs to somebody else; 404 means it does not exist, so the order is sent again.
+ */
+final class CustomerOrders {
+
+    /** How the order ended: ours (with its id), or owned by somebody else. */
+    record Result(String customerId, boolean ownedElsewhere) {
+    }
+
+    private static final int MAX_ORDERS = 3;
+
+    private final ResellerClient reseller;
+    private final TransientRetry retry;
+
+    CustomerOrders(ResellerClient reseller, TransientRetry retry) {
+        this.reseller = reseller;
+        this.retry = retry;
+    }
+
+    Result order(ValidatedCustomer row) {
+        GoogleApiException last = null;
+        for (int order = 1; order <= MAX_ORDERS; order++) {
+            try {
+                // Rejected-not-applied failures (429, quota) are simply retried; ambiguous ones are reconciled.
+                Customer created = retry.call(() -> reseller.insertCustomer(resource(row), row.customerAuthToken()),
+                        e -> e.isTransient() && !e.isAmbiguous());
+                return new Result(created.customerId(), false);
+            } catch (GoogleApiException e) {
+                if (!e.isConflict() && !e.isTransient()) {
+                    throw e;
+                }
+                last = e;
+            }
+            // 409, or we cannot tell whether Google applied it: ask Google who has the domain now.
+            try {
+                Customer existing = retry.call(() -> reseller.getCustomer(row.customerDomain()));
+                return existing.isFullResource() ? new Result(existing.customerId(), false)
+                        : new Result(existing.customerId(), true);
+            } catch (GoogleApiException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+                // Not there: the earlier order was not applied; send it again.
+            }
+        }
+        throw last.afterAttempts(MAX_ORDERS);
+    }
+
+    private static Customer resource(ValidatedCustomer row) {
+        PostalAddress address = new PostalAddress(PostalAddress.KIND, row.contactName(), row.organizationName(),
+                row.addressLine1(), row.addressLine2(), row.addressLine3(), row.locality(), row.region(),
+                row.postalCode(), row.countryCode());
+        Customer.PrimaryAdmin primaryAdmin = row.customerType() == CustomerType.TEAM
+                ? new Customer.PrimaryAdmin(row.primaryAdminEmail()) : null;
+        return new Customer(Customer.KIND, null, row.customerDomain(), row.customerType().apiValue(),
+                row.alternateEmail(), row.phoneNumber(), address, primaryAdmin, null, null);
+    }
+}

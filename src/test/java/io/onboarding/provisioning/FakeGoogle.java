@@ -1,0 +1,114 @@
+package io.onboarding.provisioning;
+
+import io.onboarding.google.Customer;
+import io.onboarding.google.DirectoryClient;
+import io.onboarding.google.GoogleApiException;
+import io.onboarding.google.ResellerClient;
+import io.onboarding.google.User;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Both APIs as a small stateful fake: it remembers customers (own or foreign) and users, logs each call,
+ * and fails calls as scripted — before applying them, or after (the ambiguous case).
+ */
+final class FakeGoogle implements ResellerClient, DirectoryClient {
+
+    /** A scripted failure for the next call of that name. */
+    record Failure(int status, String reason, boolean afterApplying) {
+    }
+
+    final List<String> calls = new ArrayList<>();
+    final Map<String, String> ownCustomers = new HashMap<>();
+    final Set<String> foreignDomains = new HashSet<>();
+    final Map<String, String> languages = new HashMap<>();
+    final Map<String, String> passwords = new HashMap<>();
+    final Set<String> superAdmins = new HashSet<>();
+    final Map<String, Integer> applied = new HashMap<>();
+    private final Map<String, Deque<Failure>> script = new HashMap<>();
+    private int ids;
+
+    void fail(String call, int status, String reason, boolean afterApplying) {
+        script.computeIfAbsent(call, key -> new ArrayDeque<>()).add(new Failure(status, reason, afterApplying));
+    }
+
+    int appliedCount(String call) {
+        return applied.getOrDefault(call, 0);
+    }
+
+    @Override
+    public Customer insertCustomer(Customer customer, String customerAuthToken) {
+        String domain = customer.customerDomain();
+        Failure failure = before("customers.insert", domain);
+        if (ownCustomers.containsKey(domain) || (foreignDomains.contains(domain) && customerAuthToken == null)) {
+            throw new GoogleApiException("customers.insert", 409, "duplicate", "exists", null);
+        }
+        foreignDomains.remove(domain);
+        ownCustomers.put(domain, "C" + ++ids);
+        after("customers.insert", failure);
+        return new Customer(Customer.KIND, ownCustomers.get(domain), domain, customer.customerType(),
+                customer.alternateEmail(), null, customer.postalAddress(), customer.primaryAdmin(), null, false);
+    }
+
+    @Override
+    public Customer getCustomer(String domain) {
+        Failure failure = before("customers.get", domain);
+        after("customers.get", failure);
+        if (ownCustomers.containsKey(domain)) {
+            return new Customer(Customer.KIND, ownCustomers.get(domain), domain, "domain", "it@example.com", null,
+                    null, null, null, true);
+        }
+        if (foreignDomains.contains(domain)) {
+            return new Customer(Customer.KIND, "CFOREIGN", domain, "domain", null, null, null, null, null, null);
+        }
+        throw new GoogleApiException("customers.get", 404, "notFound", "not found", null);
+    }
+
+    @Override
+    public void setCustomerLanguage(String customerKey, String language) {
+        Failure failure = before("customers.patch", customerKey + " " + language);
+        languages.put(customerKey, language);
+        after("customers.patch", failure);
+    }
+
+    @Override
+    public User insertUser(User user) {
+        Failure failure = before("users.insert", user.primaryEmail());
+        if (passwords.containsKey(user.primaryEmail())) {
+            throw new GoogleApiException("users.insert", 409, "duplicate", "Entity already exists.", null);
+        }
+        passwords.put(user.primaryEmail(), user.password());
+        after("users.insert", failure);
+        return user;
+    }
+
+    @Override
+    public void makeSuperAdmin(String userKey) {
+        Failure failure = before("users.makeAdmin", userKey);
+        superAdmins.add(userKey);
+        after("users.makeAdmin", failure);
+    }
+
+    private Failure before(String call, String detail) {
+        calls.add(call + " " + detail);
+        Deque<Failure> failures = script.get(call);
+        Failure failure = failures == null ? null : failures.poll();
+        if (failure != null && !failure.afterApplying()) {
+            throw new GoogleApiException(call, failure.status(), failure.reason(), "scripted failure", null);
+        }
+        return failure;
+    }
+
+    private void after(String call, Failure failure) {
+        applied.merge(call, 1, Integer::sum);
+        if (failure != null) {
+            throw new GoogleApiException(call, failure.status(), failure.reason(), "scripted failure", null);
+        }
+    }
+}
