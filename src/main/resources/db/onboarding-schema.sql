@@ -1,3 +1,8 @@
+-- H2 writes a commit to its file up to 500 ms later by default: a killed process then loses commits it
+-- already acknowledged (measured: 430 of 2,100 lost to SIGKILL). The ledger records calls Google cannot
+-- undo, so every commit must reach the file at once. The setting is stored in the database.
+SET WRITE_DELAY 0;
+
 -- Outcome of every input row of every run, written in the same transaction as the reader's
 -- checkpoint: after a crash the table and the checkpoint agree. RUN_ID is the Spring Batch job instance.
 CREATE TABLE IF NOT EXISTS ONBOARDING_ROW_RESULT (

@@ -2,6 +2,7 @@ package io.onboarding.cli;
 
 import io.onboarding.csv.CsvFormatException;
 import io.onboarding.csv.CustomerCsvFile;
+import io.onboarding.job.InterruptedRuns;
 import io.onboarding.job.OnboardingJobParameters;
 import io.onboarding.job.RunSummaries;
 import io.onboarding.job.RunSummary;
@@ -45,16 +46,18 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
     private final JobOperator jobOperator;
     private final Job job;
     private final RunSummaries summaries;
+    private final InterruptedRuns interruptedRuns;
     private final OnboardingProperties properties;
     private final RunMode mode;
     private final PrintStream out = System.out;
     private int exitCode = OK;
 
-    OnboardingRunner(JobOperator jobOperator, Job job, RunSummaries summaries, OnboardingProperties properties,
-            RunMode mode) {
+    OnboardingRunner(JobOperator jobOperator, Job job, RunSummaries summaries, InterruptedRuns interruptedRuns,
+            OnboardingProperties properties, RunMode mode) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.summaries = summaries;
+        this.interruptedRuns = interruptedRuns;
         this.properties = properties;
         this.mode = mode;
     }
@@ -86,6 +89,8 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         JobParameters parameters = dryRun ? OnboardingJobParameters.forDryRun(input, Instant.now())
                 : OnboardingJobParameters.forFile(input);
+        interruptedRuns.recover(parameters).ifPresent(runId -> out.println("Run " + runId + " of this file was "
+                + "interrupted (killed or crashed); resuming it after its last checkpoint."));
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters);

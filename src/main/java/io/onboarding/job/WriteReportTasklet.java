@@ -3,6 +3,8 @@ package io.onboarding.job;
 import io.onboarding.csv.CustomerCsvFile;
 import io.onboarding.report.RunReportWriter;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -13,6 +15,8 @@ class WriteReportTasklet implements Tasklet {
 
     /** Key, in the job execution context, of the results.csv path. */
     static final String RESULTS_PATH = "report.results";
+
+    private static final Logger log = LoggerFactory.getLogger(WriteReportTasklet.class);
 
     private final RunReportWriter reports;
     private final Path input;
@@ -27,6 +31,7 @@ class WriteReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        log.info("Writing the reports into {}", folder);
         Path results;
         // rejects.csv gives rows back in the input's own columns and separator, ready to fix and re-submit.
         try (CustomerCsvFile file = CustomerCsvFile.open(input)) {

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param foreignDomains domains that already exist at Google under another owner (direct customers
  *     or another reseller's): customers.insert answers 409 and customers.get the minimal resource
  * @param ownDomains domains that are already this reseller's customers before the run
+ * @param url a sandbox already running in another process ({@link SandboxMain}); when set, none is started
+ *     here — this is how crash tests keep the sandbox's state while they kill the job
  */
 @ConfigurationProperties("onboarding.sandbox")
 public record SandboxProperties(
         @DefaultValue("0") int port,
         @DefaultValue("already-at-google.com") List<String> foreignDomains,
-        @DefaultValue List<String> ownDomains) {
+        @DefaultValue List<String> ownDomains,
+        String url) {
 }

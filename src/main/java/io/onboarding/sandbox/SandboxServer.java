@@ -33,6 +33,8 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The access token the sandbox's token endpoint hands out and its APIs accept. */
     static final String ACCESS_TOKEN_PREFIX = "sandbox-token-";
+    /** Path prefix of the test-control endpoints. */
+    static final String CONTROL = "/_sandbox/";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
 
@@ -105,6 +107,10 @@ public final class SandboxServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith(CONTROL)) {
+            control(exchange, method, path);
+            return;
+        }
         String query = exchange.getRequestURI().getRawQuery();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String call = SandboxRoutes.callName(method, path);
@@ -158,6 +164,34 @@ public final class SandboxServer implements AutoCloseable {
             }
             default -> answer(exchange, new RecordedRequest(Instant.now(clock), method, path, query, body, status,
                     applied), answer);
+        }
+    }
+
+    /**
+     * Lets a test in another process steer and read the sandbox: {@code GET requests}, {@code GET users},
+     * {@code POST faults} (a {@link SandboxFaults.Rule} as JSON), {@code POST faults/clear},
+     * {@code POST delay?millis=N}. Not recorded, and never subject to faults.
+     */
+    private void control(HttpExchange exchange, String method, String path) throws IOException {
+        String action = method + " " + path.substring(CONTROL.length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        switch (action) {
+            case "GET requests" -> respond(exchange, 200, requests());
+            case "GET users" -> respond(exchange, 200, accounts.users());
+            case "POST faults" -> {
+                faults.add(json.readValue(body, SandboxFaults.Rule.class));
+                respond(exchange, 200, null);
+            }
+            case "POST faults/clear" -> {
+                faults.clear();
+                respond(exchange, 200, null);
+            }
+            case "POST delay" -> {
+                faults.delay(java.time.Duration.ofMillis(Long.parseLong(
+                        queryParameter(exchange.getRequestURI().getRawQuery(), "millis"))));
+                respond(exchange, 200, null);
+            }
+            default -> respond(exchange, 404, GoogleErrorBody.of(404, "notFound", "No sandbox control " + action));
         }
     }
 

@@ -60,9 +60,11 @@ class ModeConfiguration {
     }
 
     @Bean
-    GoogleEndpoints googleEndpoints(RunMode mode, GoogleApiProperties google, ObjectProvider<SandboxServer> sandbox) {
+    GoogleEndpoints googleEndpoints(RunMode mode, GoogleApiProperties google, SandboxProperties sandboxProperties,
+            ObjectProvider<SandboxServer> sandbox) {
         if (mode == RunMode.SANDBOX) {
-            String base = sandbox.getObject().baseUrl();
+            String url = sandboxProperties.url();
+            String base = url != null && !url.isBlank() ? url : sandbox.getObject().baseUrl();
             return new GoogleEndpoints(base, base);
         }
         return new GoogleEndpoints(google.resellerBaseUrl(), google.directoryBaseUrl());

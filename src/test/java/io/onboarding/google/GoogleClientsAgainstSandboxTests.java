@@ -33,7 +33,7 @@ class GoogleClientsAgainstSandboxTests {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com")), json,
+        sandbox = new SandboxServer(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com"), null), json,
                 Clock.systemUTC());
         reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json));
         directory = new RestDirectoryClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json));

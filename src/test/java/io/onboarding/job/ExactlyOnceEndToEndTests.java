@@ -1,0 +1,75 @@
+package io.onboarding.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onboarding.sandbox.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+
+/** The ledger and reconciliation through the real job, HTTP clients and sandbox. */
+class ExactlyOnceEndToEndTests extends JobEndToEndTest {
+
+    private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
+            + "alternateEmail,language,adminGivenName,adminFamilyName,customerAuthToken\n";
+
+    @Test
+    void aDomainOnboardedFromOneFileIsAlreadyOnboardedInAnotherWithoutACall() throws Exception {
+        Path monday = write("monday.csv", HEADER + "twice.de,Twice GmbH,Tim Twice,10115,DE,tim@example.com,de,Tim,Twice,\n");
+        Path tuesday = write("tuesday.csv", HEADER + "other.de,Other GmbH,Olga Other,10115,DE,olga@example.com,,Olga,Other,\n"
+                + "twice.de,Twice GmbH,Tim Twice,10115,DE,tim@example.com,de,Tim,Twice,\n");
+        JobExecution first = jobs.startJob(OnboardingJobParameters.forFile(monday));
+        int callsBefore = sandbox.requests().size();
+
+        JobExecution second = jobs.startJob(OnboardingJobParameters.forFile(tuesday));
+
+        List<RecordedRequest> tuesdayCalls = sandbox.requests().subList(callsBefore, sandbox.requests().size());
+        assertThat(tuesdayCalls).noneMatch(request -> request.body().contains("twice.de")
+                || request.path().contains("twice.de"));
+        List<String[]> rows = readCsv(resultsOf(second), ',');
+        assertThat(rows.get(2)[1] + " " + rows.get(2)[3]).isEqualTo("twice.de ALREADY_ONBOARDED");
+        assertThat(rows.get(2)[4]).isEqualTo(readCsv(resultsOf(first), ',').get(1)[4]);
+        assertThat(rows.get(2)[7]).startsWith("Onboarded earlier, by run " + first.getJobInstance().getInstanceId());
+        assertThat(rows.get(1)[3]).isEqualTo("ONBOARDED");
+    }
+
+    @Test
+    void aTransferTokenMovesAForeignCustomerAndATokenlessRowIsToldToGetOne() throws Exception {
+        // the same domain twice in one file would be a duplicate: two files, as an operator would re-submit
+        Path withoutToken = write("without-token.csv", HEADER
+                + "already-at-google.com,Moving Inc.,Mo Ving,94105,US,mo@example.com,,Mo,Ving,\n");
+        Path withToken = write("with-token.csv", HEADER
+                + "already-at-google.com,Moving Inc.,Mo Ving,94105,US,mo@example.com,,Mo,Ving,0a1b2c3d4e5f\n");
+
+        JobExecution refused = jobs.startJob(OnboardingJobParameters.forFile(withoutToken));
+        JobExecution moved = jobs.startJob(OnboardingJobParameters.forFile(withToken));
+
+        assertThat(readCsv(resultsOf(refused), ',').get(1)[3]).isEqualTo("TRANSFER_REQUIRED");
+        assertThat(readCsv(resultsOf(refused), ',').get(1)[7]).contains("transfer token", "customerAuthToken");
+        assertThat(readCsv(resultsOf(moved), ',').get(1)[3]).isEqualTo("TRANSFERRED");
+        assertThat(sandbox.requests()).extracting(RecordedRequest::call).containsExactly("customers.insert",
+                "customers.get", "customers.insert");
+        assertThat(sandbox.requests().get(2).query()).isEqualTo("customerAuthToken=0a1b2c3d4e5f");
+        assertThat(sandbox.accounts().customer("already-at-google.com").orElseThrow().own()).isTrue();
+    }
+
+    @Test
+    void anOrderAppliedButCutOffIsReconciledOverHttpAndNotOrderedTwice() throws Exception {
+        sandbox.faults().dropAfterApply("customers.insert", 1);
+        sandbox.faults().failAfterApply("users.insert", 1);
+        Path input = write("faults.csv", HEADER + "cut-off.de,Cut GmbH,Cy Cut,10115,DE,cy@example.com,de,Cy,Cut,\n");
+
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        assertThat(readCsv(resultsOf(execution), ',').get(1)[3]).isEqualTo("ONBOARDED");
+        assertThat(sandbox.requests()).extracting(request -> request.call() + (request.applied() ? "" : " (not applied)"))
+                .containsExactly("customers.insert", "customers.get", "customers.patch", "users.insert",
+                        "users.insert (not applied)", "users.makeAdmin");
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(tmp.resolve(name), content);
+    }
+}
