@@ -97,7 +97,7 @@ final class CsvHeader {
         boolean extraContent = Arrays.stream(cells).skip(width).anyMatch(cell -> !cell.isBlank());
         return extraContent
                 ? "the row has " + cells.length + " cells but the header has " + width
-                        + ": is a comma inside a cell that is not quoted?"
+                        + ": is a separator (comma or semicolon) inside a cell that is not quoted?"
                 : null;
     }
 

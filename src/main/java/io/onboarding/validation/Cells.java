@@ -53,10 +53,13 @@ final class Cells {
         return raw.get(field);
     }
 
-    /** The trimmed cell, or null when it is absent, blank, or holds a control character (already reported). */
+    /**
+     * The trimmed cell, or null when it is absent, blank, or holds a control character (already reported).
+     * A secret with a control character is kept, for its own rule to reject without echoing it.
+     */
     String text(String field) {
         String value = raw.get(field);
-        if (value == null || hasControlCharacter(value.strip())) {
+        if (value == null || (!SECRETS.contains(field) && hasControlCharacter(value.strip()))) {
             return null;
         }
         String trimmed = value.strip();

@@ -56,9 +56,9 @@ final class DomainNames {
         return local + "@" + domain;
     }
 
-    /** Whether the address is on the domain or one of its subdomains. */
+    /** Whether the address is on the domain (in its ASCII form) or one of its subdomains, however written. */
     static boolean isOnDomain(String email, String domain) {
-        String emailDomain = email.substring(email.lastIndexOf('@') + 1);
+        String emailDomain = IDN.toASCII(email.substring(email.lastIndexOf('@') + 1)).toLowerCase(Locale.ROOT);
         return emailDomain.equals(domain) || emailDomain.endsWith("." + domain);
     }
 
@@ -87,7 +87,7 @@ final class DomainNames {
     }
 
     private static String suggest(String value) {
-        String domain = value.replaceFirst("/.*$", "").replaceFirst("\\.$", "").toLowerCase(Locale.ROOT);
+        String domain = value.replaceFirst("/.*$", "").replaceFirst("\\.+$", "").toLowerCase(Locale.ROOT);
         return domain.startsWith("www.") ? domain.substring(4) : domain;
     }
 }

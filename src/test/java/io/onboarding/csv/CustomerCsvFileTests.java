@@ -293,6 +293,120 @@ class CustomerCsvFileTests {
         assertThat(end).isNull();
     }
 
+    @Test
+    void semicolonSeparatedFileWithQuotedCellsIsReadCellByCell() throws Exception {
+        Path file = write("customerDomain;organizationName;contactName;postalCode;countryCode;addressLine1\n"
+                + "a.com;\"Example; Inc.\";\"Mustermann, Erika\";10115;DE;\"Hauptstraße 1; Hof, links\"\n"
+                + "b.com;B;Bob;2;IT;Via Roma 1\n");
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).hasSize(2);
+        CustomerRow first = rows.get(0);
+        assertThat(first.customerDomain()).isEqualTo("a.com");
+        assertThat(first.organizationName()).isEqualTo("Example; Inc.");
+        assertThat(first.contactName()).isEqualTo("Mustermann, Erika");
+        assertThat(first.postalCode()).isEqualTo("10115");
+        assertThat(first.countryCode()).isEqualTo("DE");
+        assertThat(first.addressLine1()).isEqualTo("Hauptstraße 1; Hof, links");
+        assertThat(first.formatError()).isNull();
+        assertThat(rows.get(1).countryCode()).isEqualTo("IT");
+        assertThat(rows.get(1).addressLine1()).isEqualTo("Via Roma 1");
+        try (CustomerCsvFile csv = CustomerCsvFile.open(file)) {
+            assertThat(csv.separator()).isEqualTo(';');
+        }
+        CustomerCsvFile.Inspection inspection = CustomerCsvFile.inspect(file);
+        assertThat(inspection.separator()).isEqualTo(';');
+        assertThat(inspection.rows()).isEqualTo(2);
+    }
+
+    @Test
+    void commaSeparatedFileReportsComma() throws Exception {
+        Path file = write("\"notes; internal; x\"," + HEADER + "n,a.com,A,Ann,1,DE\n");
+
+        assertThat(CustomerCsvFile.inspect(file).separator()).isEqualTo(',');
+        assertThat(readAll(file)).singleElement().satisfies(row -> {
+            assertThat(row.customerDomain()).isEqualTo("a.com");
+            assertThat(row.countryCode()).isEqualTo("DE");
+        });
+    }
+
+    @Test
+    void blankLinesBeforeTheHeaderAreSkippedAndCounted() throws Exception {
+        Path file = write("\n   \n\n" + HEADER
+                + "a.com,A,Ann,1,DE\n"
+                + "b.com,B,Bob,2,DE\n");
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).extracting(CustomerRow::customerDomain).containsExactly("a.com", "b.com");
+        assertThat(rows).extracting(CustomerRow::line).containsExactly(5L, 6L);
+    }
+
+    @Test
+    void trailingEmptyExtraCellsAreNoFormatError() throws Exception {
+        Path file = write(HEADER + "a.com,A,Ann,1,DE,,\n" + "b.com,B,Bob,2,DE, ,\n");
+
+        List<CustomerRow> rows = readAll(file);
+
+        assertThat(rows).extracting(CustomerRow::formatError).containsExactly(null, null);
+        assertThat(rows.get(0).countryCode()).isEqualTo("DE");
+        assertThat(rows.get(0).cells()).containsExactly("a.com", "A", "Ann", "1", "DE");
+    }
+
+    @Test
+    void extraCellWithContentIsAFormatError() throws Exception {
+        Path file = write(HEADER + "a.com,A,Ann,1,DE,,x\n");
+
+        CustomerRow row = readAll(file).get(0);
+
+        assertThat(row.formatError()).isEqualTo(
+                "the row has 7 cells but the header has 5: is a separator (comma or semicolon) inside a cell that is not quoted?");
+    }
+
+    @Test
+    void cellsBlankThePasswordButTheRowKeepsIt() throws Exception {
+        Path file = write("customerDomain,adminPassword,organizationName,contactName,postalCode,countryCode\n"
+                + "a.com,S3cure!pass,A,Ann,1,DE\n");
+
+        CustomerRow row = readAll(file).get(0);
+
+        assertThat(row.adminPassword()).isEqualTo("S3cure!pass");
+        assertThat(row.cells()).containsExactly("a.com", "", "A", "Ann", "1", "DE");
+        assertThat(row.cells()).doesNotContain("S3cure!pass");
+    }
+
+    @Test
+    void cellsArePaddedToTheHeaderWidth() throws Exception {
+        Path file = write(HEADER + "a.com,A\n");
+
+        assertThat(readAll(file).get(0).cells()).containsExactly("a.com", "A", "", "", "");
+    }
+
+    @Test
+    void cellsAreCutToTheHeaderWidth() throws Exception {
+        Path file = write(HEADER + "a.com,A,Ann,1,DE,extra,more\n");
+
+        CustomerRow row = readAll(file).get(0);
+
+        assertThat(row.cells()).containsExactly("a.com", "A", "Ann", "1", "DE");
+        assertThat(row.formatError()).contains("7 cells");
+    }
+
+    @Test
+    void apostropheBeforeAFormulaCharacterIsDroppedWhenReading() throws Exception {
+        Path file = write("customerDomain,organizationName,contactName,postalCode,countryCode,phoneNumber,addressLine1\n"
+                + "a.com,'=Acme,O'Brien,1,DE,'+49 30 123,'quoted'\n");
+
+        CustomerRow row = readAll(file).get(0);
+
+        assertThat(row.phoneNumber()).isEqualTo("+49 30 123");
+        assertThat(row.organizationName()).isEqualTo("=Acme");
+        assertThat(row.contactName()).isEqualTo("O'Brien");
+        assertThat(row.addressLine1()).isEqualTo("'quoted'");
+        assertThat(row.cells()).containsExactly("a.com", "=Acme", "O'Brien", "1", "DE", "+49 30 123", "'quoted'");
+    }
+
     private int files;
 
     private Path write(String content) throws Exception {

@@ -348,7 +348,7 @@ class RowValidatorTests {
 
         @Test
         void formatErrorOfTheRowIsAnErrorOnFieldRow() {
-            String shape = "the row has 6 cells but the header has 5: is a comma inside a cell that is not quoted?";
+            String shape = "the row has 6 cells but the header has 5: is a separator (comma or semicolon) inside a cell that is not quoted?";
 
             List<FieldError> errors = errorsOf(domainRow("formatError", shape));
 
@@ -382,6 +382,566 @@ class RowValidatorTests {
             assertThat(customer.locality()).isEqualTo("Düsseldorf");
             assertThat(customer.adminGivenName()).isEqualTo("Jürgen");
             assertThat(customer.adminFamilyName()).isEqualTo("Weiß");
+        }
+    }
+
+    @Nested
+    class CustomerDomainRule {
+
+        @Test
+        void upperCaseIsLowerCased() {
+            RowValidation validation = validator.validate(domainRow("customerDomain", "ACME.De"));
+
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.customer().customerDomain()).isEqualTo("acme.de");
+            assertThat(validation.customerDomain()).isEqualTo("acme.de");
+        }
+
+        @Test
+        void wwwPrefixIsAnErrorSuggestingTheBareDomain() {
+            assertThat(errorsOf(domainRow("customerDomain", "www.acme.de"))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerDomain");
+                assertThat(error.message()).contains("'www.acme.de'", "www.", "use 'acme.de'");
+            });
+        }
+
+        @ParameterizedTest
+        @CsvSource({"https://acme.de, https://", "http://acme.de/path, http://", "HTTPS://www.Acme.de/, HTTPS://"})
+        void schemeIsAnErrorSuggestingTheBareDomain(String cell, String scheme) {
+            assertThat(errorsOf(domainRow("customerDomain", cell))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerDomain");
+                assertThat(error.message()).contains("'" + cell + "'", "without '" + scheme + "'", "use 'acme.de'");
+            });
+        }
+
+        @Test
+        void trailingDotIsAnError() {
+            assertThat(errorsOf(domainRow("customerDomain", "acme.de."))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerDomain");
+                assertThat(error.message()).contains("'acme.de.'", "must not end with a dot", "use 'acme.de'");
+            });
+        }
+
+        @Test
+        void aPublicSuffixItselfIsAnError() {
+            assertThat(errorsOf(domainRow("customerDomain", "co.uk"))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerDomain");
+                assertThat(error.message()).contains("'co.uk'", "is a public suffix");
+            });
+        }
+
+        @Test
+        void anUnknownTopLevelDomainIsAnErrorAboutThePublicSuffix() {
+            assertThat(errorsOf(domainRow("customerDomain", "acme.invalidtld"))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerDomain");
+                assertThat(error.message()).contains("'acme.invalidtld'", "does not end in a known public suffix");
+            });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"acme", "ac me.de", "ac_me.de", "acme.ex ample.de", "shop_1.acme.de"})
+        void aNameWithoutDotOrWithBadCharactersIsAnError(String cell) {
+            assertThat(errorsOf(domainRow("customerDomain", cell))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerDomain");
+                assertThat(error.message()).startsWith("'" + cell + "' is not a valid domain name");
+            });
+        }
+
+        @Test
+        void aDomainLongerThan255CharactersIsAnError() {
+            String domain = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(61) + ".de";
+            assertThat(domain).hasSize(256);
+
+            assertThat(errorsOf(domainRow("customerDomain", domain))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerDomain");
+                assertThat(error.message()).contains("'" + domain + "'", "256 characters", "at most 255");
+            });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"müller-bäckerei.de", "Müller-Bäckerei.DE"})
+        void anInternationalisedDomainIsValidInItsAsciiForm(String cell) {
+            RowValidation validation = validator.validate(domainRow("customerDomain", cell));
+
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.customer().customerDomain()).isEqualTo("xn--mller-bckerei-hfb76a.de");
+            assertThat(validation.customer().adminEmail()).isEqualTo("admin@xn--mller-bckerei-hfb76a.de");
+        }
+
+        @Test
+        void aSubdomainUnderAMultiLabelSuffixIsValid() {
+            assertThat(validCustomer(domainRow("customerDomain", "shop.acme.co.uk")).customerDomain())
+                    .isEqualTo("shop.acme.co.uk");
+        }
+    }
+
+    @Nested
+    class EmailRule {
+
+        @ParameterizedTest
+        @CsvSource({
+            "alternateEmail, a@b", "alternateEmail, a@@b.com", "alternateEmail, @b.com", "alternateEmail, 'a b@c.com'",
+            "primaryAdminEmail, a@b", "primaryAdminEmail, a@@b.com", "primaryAdminEmail, @b.com",
+            "primaryAdminEmail, 'a b@c.com'"})
+        void malformedAddressIsAnErrorQuotingIt(String field, String cell) {
+            assertThat(errorsOf(domainRow("customerDomain", "acme.de", field, cell))).containsExactly(
+                    new FieldError(field, "'" + cell + "' is not a valid email address (expected name@example.com)"));
+            assertThat(errorsOf(teamRow(field, cell))).containsExactly(
+                    new FieldError(field, "'" + cell + "' is not a valid email address (expected name@example.com)"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"alternateEmail", "primaryAdminEmail"})
+        void domainIsLowerCasedAndTheLocalPartKept(String field) {
+            ValidatedCustomer customer = validCustomer(domainRow("customerDomain", "acme.de",
+                    field, "First.Last+tag@Example.COM"));
+
+            String normalised = "First.Last+tag@example.com";
+            assertThat(field.equals("alternateEmail") ? customer.alternateEmail() : customer.primaryAdminEmail())
+                    .isEqualTo(normalised);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"it@acme.de", "it@mail.acme.de", "it@MAIL.Acme.de"})
+        void alternateEmailOnTheCustomersDomainOrASubdomainIsAnError(String email) {
+            assertThat(errorsOf(domainRow("customerDomain", "acme.de", "alternateEmail", email))).singleElement()
+                    .satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("alternateEmail");
+                        assertThat(error.message()).contains("own domain acme.de",
+                                "'" + email.substring(0, 3) + email.substring(3).toLowerCase(java.util.Locale.ROOT) + "'");
+                    });
+        }
+
+        @Test
+        void alternateEmailOnTheCustomersInternationalisedDomainInItsAsciiFormIsAnError() {
+            assertThat(errorsOf(domainRow("customerDomain", "müller-bäckerei.de",
+                    "alternateEmail", "it@xn--mller-bckerei-hfb76a.de"))).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("alternateEmail");
+                        assertThat(error.message()).contains("own domain xn--mller-bckerei-hfb76a.de");
+                    });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"it@müller-bäckerei.de", "it@mail.müller-bäckerei.de"})
+        void alternateEmailOnTheCustomersInternationalisedDomainInUnicodeIsAnError(String email) {
+            assertThat(errorsOf(domainRow("customerDomain", "müller-bäckerei.de", "alternateEmail", email)))
+                    .singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("alternateEmail");
+                        assertThat(error.message()).contains("'" + email + "'", "own domain");
+                    });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"it@notacme.de", "it@acme.de.example.org", "it@acme.com"})
+        void alternateEmailOnADomainThatOnlyEndsTheSameIsValid(String email) {
+            assertThat(validCustomer(domainRow("customerDomain", "acme.de", "alternateEmail", email)).alternateEmail())
+                    .isEqualTo(email);
+        }
+    }
+
+    @Nested
+    class CountryCodeRule {
+
+        @Test
+        void lowerCaseIsUpperCased() {
+            assertThat(validCustomer(domainRow("countryCode", "de")).countryCode()).isEqualTo("DE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"XX", "DEU", "zz"})
+        void anythingButAnIsoCountryIsAnError(String cell) {
+            assertThat(errorsOf(domainRow("countryCode", cell))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("countryCode");
+                assertThat(error.message()).contains("'" + cell + "'", "ISO 3166-1");
+            });
+        }
+    }
+
+    @Nested
+    class PostalCodeRule {
+
+        @ParameterizedTest
+        @CsvSource({"DE, 10115", "GB, SW1A 1AA", "NL, 1012 AB", "NL, 1012ab", "BR, 01304-001", "JP, 100-0005",
+            "CA, H3A 3G4", "US, 94105", "US, 94105-1234"})
+        void validCodeOfTheCountryIsKept(String country, String postalCode) {
+            ValidatedCustomer customer = validCustomer(domainRow("countryCode", country, "postalCode", postalCode));
+
+            assertThat(customer.postalCode()).isEqualTo(postalCode);
+            assertThat(customer.countryCode()).isEqualTo(country);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"DE, 1234, 26133", "NL, 1012, 1234 AB", "US, ABCDE, 95014", "JP, 1000005x, 154-0023"})
+        void invalidCodeIsAnErrorNamingTheCountryWithExamples(String country, String postalCode, String example) {
+            assertThat(errorsOf(domainRow("countryCode", country, "postalCode", postalCode))).singleElement()
+                    .satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("postalCode");
+                        assertThat(error.message()).startsWith(
+                                "'" + postalCode + "' is not a postal code of " + country + " (e.g. " + example);
+                        assertThat(error.message()).endsWith(")");
+                    });
+        }
+
+        @Test
+        void theMessageQuotesTheCountrysExamples() {
+            assertThat(errorsOf(domainRow("countryCode", "DE", "postalCode", "1234"))).containsExactly(
+                    new FieldError("postalCode", "'1234' is not a postal code of DE (e.g. 26133, 53225)"));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"AE, anything 123", "HK, '000'", "ae, X"})
+        void aCountryWithoutPostalCodesTakesAnyValue(String country, String postalCode) {
+            ValidatedCustomer customer = validCustomer(domainRow("countryCode", country, "postalCode", postalCode));
+
+            assertThat(customer.postalCode()).isEqualTo(postalCode);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"XX", "DEU"})
+        void isNotCheckedWhenTheCountryCodeIsInvalid(String country) {
+            assertThat(errorsOf(domainRow("countryCode", country, "postalCode", "1234")))
+                    .extracting(FieldError::field).containsExactly("countryCode");
+        }
+    }
+
+    @Nested
+    class PhoneNumberRule {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+49 30 1234567", "030 1234567", "(030) 123-4567", "+49 (0)30 1234567"})
+        void germanNumberIsNormalisedToE164(String cell) {
+            RowValidation validation = validator.validate(domainRow("countryCode", "DE", "phoneNumber", cell));
+
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.warnings()).isEmpty();
+            assertThat(validation.customer().phoneNumber()).isEqualTo("+49301234567");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"12345", "not a phone"})
+        void invalidNumberIsAWarningAndTheRowStaysValid(String cell) {
+            RowValidation validation = validator.validate(domainRow("countryCode", "DE", "phoneNumber", cell));
+
+            assertThat(validation.isValid()).isTrue();
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.customer().phoneNumber()).isNull();
+            assertThat(validation.warnings()).singleElement().satisfies(warning -> {
+                assertThat(warning.field()).isEqualTo("phoneNumber");
+                assertThat(warning.message()).startsWith("'" + cell + "' is not a valid phone number for DE");
+            });
+        }
+
+        @Test
+        void nationalNumberIsReadAsOneOfTheRowsCountry() {
+            ValidatedCustomer customer = validCustomer(domainRow("countryCode", "IT", "postalCode", "00144",
+                    "phoneNumber", "06 6982 1234"));
+
+            assertThat(customer.phoneNumber()).isEqualTo("+390669821234");
+        }
+
+        @Test
+        void warningForAnItalianRowNamesItalyAndAnItalianExample() {
+            RowValidation validation = validator.validate(domainRow("countryCode", "IT", "postalCode", "00144",
+                    "phoneNumber", "12345"));
+
+            assertThat(validation.isValid()).isTrue();
+            assertThat(validation.warnings()).singleElement().satisfies(warning -> {
+                assertThat(warning.field()).isEqualTo("phoneNumber");
+                assertThat(warning.message()).contains("'12345'", "for IT", "(expected e.g. +39 ");
+            });
+        }
+
+        @Test
+        void emptyNumberIsNullWithoutWarning() {
+            RowValidation validation = validator.validate(domainRow("phoneNumber", "  "));
+
+            assertThat(validation.customer().phoneNumber()).isNull();
+            assertThat(validation.warnings()).isEmpty();
+        }
+    }
+
+    @Nested
+    class LanguageRule {
+
+        @ParameterizedTest
+        @CsvSource({"PT-br, pt-BR", "zh-tw, zh-TW", "IW, iw", "FIL, fil"})
+        void anyCaseIsCanonicalised(String cell, String expected) {
+            assertThat(validCustomer(domainRow("language", cell)).language()).isEqualTo(expected);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"he|iw", "pt|pt-BR or pt-PT", "en-US|en", "in|id", "zh|zh-CN"})
+        void aCommonMistakeGetsASuggestion(String cell, String suggestion) {
+            assertThat(errorsOf(domainRow("language", cell))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("language");
+                assertThat(error.message()).startsWith("'" + cell + "' is not one of the");
+                assertThat(error.message()).contains(" — use " + suggestion);
+            });
+        }
+
+        @Test
+        void enUsSuggestsPlainEn() {
+            assertThat(errorsOf(domainRow("language", "en-US"))).singleElement()
+                    .satisfies(error -> assertThat(error.message()).endsWith(" — use en"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"xx", "klingon"})
+        void anUnknownCodeGetsNoSuggestion(String cell) {
+            assertThat(errorsOf(domainRow("language", cell))).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("language");
+                assertThat(error.message()).startsWith("'" + cell + "' is not one of the 80 language codes")
+                        .doesNotContain(" — use ");
+            });
+        }
+    }
+
+    @Nested
+    class CustomerAuthTokenRule {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a1B2c3", "0123456789abcdefABCDEF"})
+        void hexadecimalTokenIsKept(String token) {
+            assertThat(validCustomer(domainRow("customerAuthToken", token)).customerAuthToken()).isEqualTo(token);
+        }
+
+        @Test
+        void surroundingSpacesAreTrimmed() {
+            assertThat(validCustomer(domainRow("customerAuthToken", " a1B2c3 ")).customerAuthToken())
+                    .isEqualTo("a1B2c3");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"xyz-123", "a1b2 c3", "0x1F"})
+        void otherTokenIsAnErrorThatDoesNotEchoIt(String token) {
+            RowValidation validation = validator.validate(domainRow("customerAuthToken", token));
+
+            assertThat(validation.isValid()).isFalse();
+            assertThat(validation.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerAuthToken");
+                assertThat(error.message()).contains("hexadecimal").doesNotContain(token);
+            });
+            assertThat(validation.warnings()).noneSatisfy(w -> assertThat(w.message()).contains(token));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a1b2\tc3", "a1b2\nc3", "a1b2\u0007c3"})
+        void tokenWithAControlCharacterIsAnErrorThatDoesNotEchoIt(String token) {
+            RowValidation validation = validator.validate(domainRow("customerAuthToken", token));
+
+            assertThat(validation.isValid()).isFalse();
+            assertThat(validation.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("customerAuthToken");
+                assertThat(error.message()).doesNotContain(token).doesNotContain("a1b2").doesNotContain("c3");
+            });
+        }
+    }
+
+    @Nested
+    class ControlCharacters {
+
+        @Test
+        void lineBreakInsideACellIsAnError() {
+            assertThat(errorsOf(domainRow("organizationName", "Acme\nGmbH"))).containsExactly(new FieldError(
+                    "organizationName", "'Acme GmbH' contains a line break: put each address line in its own column"));
+            assertThat(errorsOf(domainRow("addressLine1", "Hauptstraße 1\r\nHof 2"))).singleElement()
+                    .satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("addressLine1");
+                        assertThat(error.message()).contains("'Hauptstraße 1 Hof 2'", "a line break");
+                    });
+        }
+
+        @Test
+        void tabInsideACellIsAnError() {
+            assertThat(errorsOf(domainRow("contactName", "Erika\tMustermann"))).containsExactly(
+                    new FieldError("contactName", "'Erika Mustermann' contains a tab"));
+        }
+
+        @Test
+        void otherControlCharacterIsAnErrorNamingItsCodePoint() {
+            assertThat(errorsOf(domainRow("locality", "Ber\u0007lin"))).containsExactly(
+                    new FieldError("locality", "'Ber lin' contains the control character U+0007"));
+        }
+
+        @Test
+        void surroundingWhitespaceIncludingTabsAndLineBreaksIsTrimmedAway() {
+            ValidatedCustomer customer = validCustomer(domainRow(
+                    "organizationName", "  Acme GmbH\n",
+                    "contactName", "\tErika Mustermann\r\n",
+                    "locality", "\n Berlin \t"));
+
+            assertThat(customer.organizationName()).isEqualTo("Acme GmbH");
+            assertThat(customer.contactName()).isEqualTo("Erika Mustermann");
+            assertThat(customer.locality()).isEqualTo("Berlin");
+        }
+
+        @Test
+        void passwordWithATabGetsOnlyThePasswordErrorAndIsNotEchoed() {
+            String password = "Secret\tPass123";
+
+            RowValidation validation = validator.validate(domainRow("adminPassword", password));
+
+            assertThat(validation.isValid()).isFalse();
+            assertThat(validation.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("adminPassword");
+                assertThat(error.message()).contains("8 to 100").doesNotContain("Secret").doesNotContain("Pass123");
+            });
+            assertThat(validation.warnings()).isEmpty();
+        }
+    }
+
+    @Nested
+    class TeamCustomerWarnings {
+
+        @Test
+        void filledAdminNamesAreOneWarningNamingEachField() {
+            RowValidation validation = validator.validate(teamRow(
+                    "adminGivenName", "Erika",
+                    "adminFamilyName", "Mustermann"));
+
+            assertThat(validation.isValid()).isTrue();
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.warnings()).singleElement().satisfies(warning -> {
+                assertThat(warning.field()).isEqualTo("adminGivenName adminFamilyName");
+                assertThat(warning.message()).startsWith("ignored for team customers");
+            });
+        }
+
+        @Test
+        void allFourAdminFieldsAreNamedAndThePasswordIsNotEchoed() {
+            RowValidation validation = validator.validate(teamRow(
+                    "adminGivenName", "Erika",
+                    "adminFamilyName", "Mustermann",
+                    "adminUsername", "erika",
+                    "adminPassword", "S3cure!pass"));
+
+            assertThat(validation.isValid()).isTrue();
+            assertThat(validation.warnings()).singleElement().satisfies(warning -> {
+                assertThat(warning.field()).isEqualTo("adminGivenName adminFamilyName adminUsername adminPassword");
+                assertThat(warning.message()).doesNotContain("S3cure!pass");
+            });
+        }
+
+        @Test
+        void blankAdminFieldsAreNoWarning() {
+            RowValidation validation = validator.validate(teamRow("adminGivenName", "   ", "adminFamilyName", ""));
+
+            assertThat(validation.isValid()).isTrue();
+            assertThat(validation.warnings()).isEmpty();
+        }
+
+        @Test
+        void emptyAlternateEmailIsValid() {
+            RowValidation validation = validator.validate(teamRow("alternateEmail", ""));
+
+            assertThat(validation.isValid()).isTrue();
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.warnings()).isEmpty();
+            assertThat(validation.customer().alternateEmail()).isNull();
+        }
+    }
+
+    @Nested
+    class UnicodeNames {
+
+        @ParameterizedTest
+        @CsvSource({
+            "contactName, Nguyễn Văn Anh", "contactName, Jürgen Weiß", "contactName, Siti Nurhaliza",
+            "contactName, Niccolò Fabbrini",
+            "organizationName, Nguyễn Văn Anh", "organizationName, Jürgen Weiß", "organizationName, Siti Nurhaliza",
+            "organizationName, Niccolò Fabbrini",
+            "adminGivenName, Nguyễn Văn Anh", "adminGivenName, Jürgen Weiß", "adminGivenName, Siti Nurhaliza",
+            "adminGivenName, Niccolò Fabbrini",
+            "adminFamilyName, Nguyễn Văn Anh", "adminFamilyName, Jürgen Weiß", "adminFamilyName, Siti Nurhaliza",
+            "adminFamilyName, Niccolò Fabbrini"})
+        void nameSurvivesUnchanged(String field, String name) {
+            ValidatedCustomer customer = validCustomer(domainRow(field, name));
+
+            String kept = switch (field) {
+                case "contactName" -> customer.contactName();
+                case "organizationName" -> customer.organizationName();
+                case "adminGivenName" -> customer.adminGivenName();
+                case "adminFamilyName" -> customer.adminFamilyName();
+                default -> throw new IllegalArgumentException(field);
+            };
+            assertThat(kept).isEqualTo(name);
+        }
+
+        @Test
+        void allFourTogetherSurviveUnchanged() {
+            ValidatedCustomer customer = validCustomer(domainRow(
+                    "organizationName", "Niccolò Fabbrini S.r.l.",
+                    "contactName", "Siti Nurhaliza",
+                    "adminGivenName", "Jürgen",
+                    "adminFamilyName", "Nguyễn Văn Anh"));
+
+            assertThat(customer.organizationName()).isEqualTo("Niccolò Fabbrini S.r.l.");
+            assertThat(customer.contactName()).isEqualTo("Siti Nurhaliza");
+            assertThat(customer.adminGivenName()).isEqualTo("Jürgen");
+            assertThat(customer.adminFamilyName()).isEqualTo("Nguyễn Văn Anh");
+        }
+    }
+
+    @Nested
+    class ErrorsOfDifferentRules {
+
+        @Test
+        void areAllReportedInRuleOrder() {
+            List<FieldError> errors = errorsOf(domainRow(
+                    "customerDomain", "www.acme.de",
+                    "alternateEmail", "a@@b.com",
+                    "language", "xx",
+                    "postalCode", "1234"));
+
+            assertThat(errors).extracting(FieldError::field)
+                    .containsExactly("customerDomain", "postalCode", "alternateEmail", "language");
+            assertThat(errors.get(0).message()).contains("'www.acme.de'");
+            assertThat(errors.get(1).message()).contains("'1234'", "of DE");
+            assertThat(errors.get(2).message()).contains("'a@@b.com'");
+            assertThat(errors.get(3).message()).contains("'xx'");
+        }
+    }
+
+    @Nested
+    class CountryRefusal {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"IR", "ir", "CU", "KP", "SY"})
+        void aDeniedCountryIsRefusedWithoutFieldErrors(String country) {
+            RowValidation validation = validator.validate(domainRow(
+                    "countryCode", country, "postalCode", postalCodeFor(country)));
+
+            assertThat(validation.isValid()).isFalse();
+            assertThat(validation.customer()).isNull();
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.countryRefusal()).contains(country.toUpperCase(java.util.Locale.ROOT), "denied");
+            assertThat(validation.customerDomain()).isEqualTo("example.com");
+            assertThat(validation.problems()).containsExactly(
+                    new FieldError("countryCode", validation.countryRefusal()));
+        }
+
+        @Test
+        void refusalComesAfterTheFieldErrors() {
+            RowValidation validation = validator.validate(domainRow(
+                    "countryCode", "IR", "postalCode", "11936-12345", "language", "xx"));
+
+            assertThat(validation.errors()).extracting(FieldError::field).containsExactly("language");
+            assertThat(validation.problems()).extracting(FieldError::field).containsExactly("language", "countryCode");
+        }
+
+        @Test
+        void anAllowedCountryIsNotRefused() {
+            RowValidation validation = validator.validate(domainRow("countryCode", "DE"));
+
+            assertThat(validation.isValid()).isTrue();
+            assertThat(validation.countryRefusal()).isNull();
+        }
+
+        private static String postalCodeFor(String country) {
+            return switch (country.toUpperCase(java.util.Locale.ROOT)) {
+                case "IR" -> "11936-12345";
+                default -> "12345";
+            };
         }
     }
 
