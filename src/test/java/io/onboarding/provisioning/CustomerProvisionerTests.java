@@ -113,6 +113,18 @@ class CustomerProvisionerTests {
         }
 
         @Test
+        void a409ForADomainGoogleThenDoesNotKnowIsOrderedAgain() {
+            google.fail("customers.insert", 409, "duplicate", false);
+
+            RowResult result = provisioner.provision(domain("vanished.de", null), RUN);
+
+            assertThat(google.calls).startsWith("customers.insert vanished.de", "customers.get vanished.de",
+                    "customers.insert vanished.de");
+            assertThat(google.appliedCount("customers.insert")).isEqualTo(1);
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+        }
+
+        @Test
         void anOrderAppliedButAnswered503IsFoundAndNotSentAgain() {
             google.fail("customers.insert", 503, "backendError", true);
 
