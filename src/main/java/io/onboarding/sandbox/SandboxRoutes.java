@@ -1,5 +1,7 @@
 package io.onboarding.sandbox;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,9 +40,26 @@ final class SandboxRoutes {
         return method + " " + path;
     }
 
-    /** The first path variable of the pattern, or null when the path does not match. */
+    /** The first path variable of the pattern, URL-decoded, or null when the path does not match. */
     static String variable(Pattern pattern, String path) {
         Matcher matcher = pattern.matcher(path);
-        return matcher.matches() ? matcher.group(1) : null;
+        return matcher.matches() ? decode(matcher.group(1)) : null;
+    }
+
+    static String queryParameter(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && decode(pair.substring(0, equals)).equals(name)) {
+                return decode(pair.substring(equals + 1));
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -2,21 +2,16 @@ package io.onboarding.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.onboarding.google.Customer;
 import io.onboarding.google.GoogleErrorBody;
-import io.onboarding.google.LanguagePatch;
-import io.onboarding.google.MakeAdminRequest;
-import io.onboarding.google.User;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,20 +22,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An in-process stand-in for the Reseller and Directory APIs on a loopback port, so that the job and
- * its tests run with no Google account. It keeps a log of every request it received.
+ * its tests run with no Google account. It keeps a log of every request it received, and applies the
+ * faults a test switched on.
  */
 public final class SandboxServer implements AutoCloseable {
 
-    /** The access token the sandbox's token endpoint hands out and its APIs accept. */
+    /** The access token the sandbox's token endpoint hands out. */
     static final String ACCESS_TOKEN_PREFIX = "sandbox-token-";
-    /** Path prefix of the test-control endpoints. */
-    static final String CONTROL = "/_sandbox/";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
+    private static final GoogleErrorBody UNAVAILABLE =
+            GoogleErrorBody.of(503, "backendError", "The service is currently unavailable.");
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxAccounts accounts;
+    private final SandboxApi api;
+    private final SandboxControl control;
     private final JsonMapper json;
     private final Clock clock;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -53,6 +51,8 @@ public final class SandboxServer implements AutoCloseable {
 
     public SandboxServer(SandboxProperties properties, JsonMapper json, Clock clock) throws IOException {
         this.accounts = new SandboxAccounts(properties);
+        this.api = new SandboxApi(accounts, json);
+        this.control = new SandboxControl(this, json);
         this.json = json;
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
@@ -107,143 +107,64 @@ public final class SandboxServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        if (path.startsWith(CONTROL)) {
-            control(exchange, method, path);
-            return;
-        }
         String query = exchange.getRequestURI().getRawQuery();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (path.startsWith(SandboxControl.PREFIX)) {
+            Answer answer = answer(() -> control.handle(method, path, query, body));
+            respond(exchange, answer.status(), answer.body());
+            return;
+        }
         String call = SandboxRoutes.callName(method, path);
         SandboxFaults.Rule fault = call.equals("token") ? null : faults.next(call);
         sleep(faults.delay());
         if (fault != null && fault.kind() == SandboxFaults.Kind.REJECT_503) {
-            answer(exchange, new RecordedRequest(Instant.now(clock), method, path, query, body, 503, false),
-                    GoogleErrorBody.of(503, "backendError", "The service is currently unavailable."));
+            record(method, path, query, body, 503, false);
+            respond(exchange, 503, UNAVAILABLE);
             return;
         }
-        int status;
-        Object answer;
-        try {
-            if (!path.equals(SandboxRoutes.TOKEN)) {
-                checkAuthorization(exchange);
-            }
-            answer = route(method, path, query, body);
-            status = 200;
-        } catch (SandboxError e) {
-            status = e.status();
-            answer = GoogleErrorBody.of(e.status(), e.reason(), e.getMessage());
-        } catch (JacksonException e) {
-            status = 400;
-            answer = GoogleErrorBody.of(400, "parseError", "This API does not support parsing form-encoded input.");
-        } catch (RuntimeException e) {
-            log.error("SANDBOX: internal error on {} {}", method, path, e);
-            status = 500;
-            answer = GoogleErrorBody.of(500, "backendError", "Backend Error");
-        }
-        boolean applied = status == 200;
-        if (fault == null || !applied) {
-            answer(exchange, new RecordedRequest(Instant.now(clock), method, path, query, body, status, applied), answer);
-            return;
-        }
-        switch (fault.kind()) {
-            case RESPOND_503_AFTER_APPLY -> answer(exchange,
-                    new RecordedRequest(Instant.now(clock), method, path, query, body, 503, true),
-                    GoogleErrorBody.of(503, "backendError", "The service is currently unavailable."));
-            case DROP_AFTER_APPLY -> {
-                requests.add(new RecordedRequest(Instant.now(clock), method, path, query, body, 0, true));
-                // Closing before any header is sent closes the connection: the client cannot know the outcome.
-                exchange.close();
-            }
-            case HOLD_AFTER_APPLY -> {
-                RecordedRequest recorded = new RecordedRequest(Instant.now(clock), method, path, query, body, status,
-                        true);
-                // Logged before the wait, so a test can see it was applied while the client still waits.
-                requests.add(recorded);
+        Answer answer = answer(() -> api.call(method, path, query, body, exchange.getRequestHeaders()));
+        boolean applied = answer.status() == 200;
+        SandboxFaults.Kind kind = fault != null && applied ? fault.kind() : null;
+        if (kind == SandboxFaults.Kind.DROP_AFTER_APPLY) {
+            record(method, path, query, body, 0, true);
+            // Closing before any header is sent closes the connection: the client cannot know the outcome.
+            exchange.close();
+        } else if (kind == SandboxFaults.Kind.RESPOND_503_AFTER_APPLY) {
+            record(method, path, query, body, 503, true);
+            respond(exchange, 503, UNAVAILABLE);
+        } else {
+            // Recorded before any hold, so a test sees the call applied while the client still waits.
+            record(method, path, query, body, answer.status(), applied);
+            if (kind == SandboxFaults.Kind.HOLD_AFTER_APPLY) {
                 sleep(fault.hold());
-                respond(exchange, status, answer);
             }
-            default -> answer(exchange, new RecordedRequest(Instant.now(clock), method, path, query, body, status,
-                    applied), answer);
+            respond(exchange, answer.status(), answer.body());
         }
     }
 
-    /**
-     * Lets a test in another process steer and read the sandbox: {@code GET requests}, {@code GET users},
-     * {@code POST faults} (a {@link SandboxFaults.Rule} as JSON), {@code POST faults/clear},
-     * {@code POST delay?millis=N}. Not recorded, and never subject to faults.
-     */
-    private void control(HttpExchange exchange, String method, String path) throws IOException {
-        String action = method + " " + path.substring(CONTROL.length());
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        switch (action) {
-            case "GET requests" -> respond(exchange, 200, requests());
-            case "GET users" -> respond(exchange, 200, accounts.users());
-            case "POST faults" -> {
-                faults.add(json.readValue(body, SandboxFaults.Rule.class));
-                respond(exchange, 200, null);
-            }
-            case "POST faults/clear" -> {
-                faults.clear();
-                respond(exchange, 200, null);
-            }
-            case "POST delay" -> {
-                faults.delay(java.time.Duration.ofMillis(Long.parseLong(
-                        queryParameter(exchange.getRequestURI().getRawQuery(), "millis"))));
-                respond(exchange, 200, null);
-            }
-            default -> respond(exchange, 404, GoogleErrorBody.of(404, "notFound", "No sandbox control " + action));
-        }
+    private record Answer(int status, Object body) {
     }
 
-    private void answer(HttpExchange exchange, RecordedRequest recorded, Object answer) throws IOException {
-        requests.add(recorded);
-        respond(exchange, recorded.status(), answer);
+    private interface Call {
+        Object run();
     }
 
-    private static void sleep(java.time.Duration duration) {
-        if (duration.isZero()) {
-            return;
-        }
+    /** Runs a call and turns what it throws into Google's error format. */
+    private static Answer answer(Call call) {
         try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return new Answer(200, call.run());
+        } catch (SandboxError e) {
+            return new Answer(e.status(), GoogleErrorBody.of(e.status(), e.reason(), e.getMessage()));
+        } catch (JacksonException e) {
+            return new Answer(400, GoogleErrorBody.of(400, "parseError", "The request body is not valid JSON."));
+        } catch (RuntimeException e) {
+            log.error("SANDBOX: internal error", e);
+            return new Answer(500, GoogleErrorBody.of(500, "backendError", "Backend Error"));
         }
     }
 
-    private Object route(String method, String path, String query, String body) {
-        String customer = SandboxRoutes.variable(SandboxRoutes.CUSTOMER, path);
-        String directoryCustomer = SandboxRoutes.variable(SandboxRoutes.DIRECTORY_CUSTOMER, path);
-        String adminUser = SandboxRoutes.variable(SandboxRoutes.MAKE_ADMIN, path);
-        if (method.equals("POST") && SandboxRoutes.CUSTOMERS.matcher(path).matches()) {
-            return accounts.insertCustomer(json.readValue(body, Customer.class), queryParameter(query, "customerAuthToken"));
-        }
-        if (method.equals("GET") && customer != null) {
-            return accounts.getCustomer(decode(customer));
-        }
-        if (method.equals("PATCH") && directoryCustomer != null) {
-            accounts.setLanguage(decode(directoryCustomer), json.readValue(body, LanguagePatch.class).language());
-            return Map.of("kind", "admin#directory#customer", "id", decode(directoryCustomer));
-        }
-        if (method.equals("POST") && SandboxRoutes.USERS.matcher(path).matches()) {
-            return accounts.insertUser(json.readValue(body, User.class));
-        }
-        if (method.equals("POST") && adminUser != null) {
-            accounts.makeAdmin(decode(adminUser), json.readValue(body, MakeAdminRequest.class).status());
-            return null;
-        }
-        if (method.equals("POST") && path.equals(SandboxRoutes.TOKEN)) {
-            return Map.of("access_token", ACCESS_TOKEN_PREFIX + requests.size(), "expires_in", 3600,
-                    "token_type", "Bearer");
-        }
-        throw SandboxError.notFound("Not Found: " + method + " " + path);
-    }
-
-    private static void checkAuthorization(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
-            throw new SandboxError(401, "authError", "Request is missing required authentication credential.");
-        }
+    private void record(String method, String path, String query, String body, int status, boolean applied) {
+        requests.add(new RecordedRequest(Instant.now(clock), method, path, query, body, status, applied));
     }
 
     private void respond(HttpExchange exchange, int status, Object answer) throws IOException {
@@ -257,20 +178,14 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private static String queryParameter(String rawQuery, String name) {
-        if (rawQuery == null) {
-            return null;
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
         }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0 && decode(pair.substring(0, equals)).equals(name)) {
-                return decode(pair.substring(equals + 1));
-            }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return null;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }
