@@ -89,8 +89,8 @@ class OnboardingRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         JobParameters parameters = dryRun ? OnboardingJobParameters.forDryRun(input, Instant.now())
                 : OnboardingJobParameters.forFile(input);
-        interruptedRuns.recover(parameters).ifPresent(runId -> out.println("Run " + runId + " of this file was "
-                + "interrupted (killed or crashed); resuming it after its last checkpoint."));
+        interruptedRuns.recover(parameters).ifPresent(runId -> out.println("Run " + runId + " of this file did not "
+                + "finish (killed, crashed or failed); resuming it after its last checkpoint."));
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters);

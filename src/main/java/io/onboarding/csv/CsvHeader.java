@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 /** Where each known column sits in the file, found by name in any order and case. */
 final class CsvHeader {
 
+    private static final List<CustomerColumn> SECRET_COLUMNS =
+            List.of(CustomerColumn.ADMIN_PASSWORD, CustomerColumn.CUSTOMER_AUTH_TOKEN);
+
     private final Map<CustomerColumn, Integer> positions;
     private final List<String> cells;
     private final List<String> unknownColumns;
@@ -88,7 +91,7 @@ final class CsvHeader {
                 cell(cells, CustomerColumn.CUSTOMER_AUTH_TOKEN),
                 cell(cells, CustomerColumn.EXTERNAL_ID),
                 formatError(cells),
-                storableCells(cells));
+                storableCells(cells, formatError(cells) != null));
     }
 
     /** Extra cells that hold something mean a comma slipped into an unquoted cell; empty ones are harmless. */
@@ -103,15 +106,23 @@ final class CsvHeader {
 
     /**
      * The row in file order, cut or padded to the header's width so that a rejects file stays
-     * rectangular, with the password blanked: a password is never stored.
+     * rectangular, with the password and the transfer token blanked: secrets are never stored. In a row
+     * whose cells are shifted (more cells than the header), a secret may sit in any later column, so
+     * everything from the first secret column on is blanked.
      */
-    private List<String> storableCells(String[] cells) {
+    private List<String> storableCells(String[] cells, boolean shifted) {
         List<String> storable = new ArrayList<>(this.cells.size());
-        Integer password = positions.get(CustomerColumn.ADMIN_PASSWORD);
+        int firstSecret = SECRET_COLUMNS.stream().map(positions::get).filter(java.util.Objects::nonNull)
+                .min(Integer::compare).orElse(Integer.MAX_VALUE);
         for (int i = 0; i < this.cells.size(); i++) {
-            storable.add(password != null && i == password ? "" : i < cells.length ? cells[i] : "");
+            boolean secret = shifted ? i >= firstSecret : isSecret(i);
+            storable.add(secret || i >= cells.length ? "" : cells[i]);
         }
         return storable;
+    }
+
+    private boolean isSecret(int position) {
+        return SECRET_COLUMNS.stream().anyMatch(column -> Integer.valueOf(position).equals(positions.get(column)));
     }
 
     private String cell(String[] cells, CustomerColumn column) {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param line the physical line of the file where the row starts (the header is line 1)
  * @param formatError what is wrong with the row's shape (e.g. more cells than the header), or null
  * @param cells the row's cells in the file's own column order, to write a rejected row back out as it
- *     came in; the adminPassword cell is always blank here, so this list is safe to store
+ *     came in; the adminPassword and customerAuthToken cells are always blank here, so this list is safe
+ *     to store
  */
 public record CustomerRow(
         long line,

@@ -24,7 +24,16 @@ final class CredentialsInterceptor implements ClientHttpRequestInterceptor {
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        Map<String, List<String>> metadata = credentials.getRequestMetadata(request.getURI());
+        Map<String, List<String>> metadata;
+        try {
+            metadata = credentials.getRequestMetadata(request.getURI());
+        } catch (IOException e) {
+            // unauthorized_client, invalid_grant, an unreachable token endpoint: a configuration problem.
+            throw new IOException(new GoogleAuthException("Could not get an access token from Google: "
+                    + e.getMessage() + ". Check that the service account's client id is authorised in the reseller's "
+                    + "Admin console (Security > API controls > Domain-wide delegation) for the scopes "
+                    + "apps.order, admin.directory.customer and admin.directory.user."));
+        }
         metadata.forEach((name, values) -> request.getHeaders().put(name, values));
         return execution.execute(request, body);
     }

@@ -9,6 +9,9 @@ public interface DirectoryClient {
     /** users.insert; 409 {@code duplicate} when the address exists. */
     User insertUser(User user);
 
+    /** users.get: the user with its customerId; 404 when it does not exist or is not visible to us. */
+    User getUser(String userKey);
+
     /** users.makeAdmin: promotes the user to super administrator. */
     void makeSuperAdmin(String userKey);
 }

@@ -11,13 +11,14 @@ public class GoogleApiException extends RuntimeException {
     private final String reason;
     private final String googleMessage;
     private final int attempts;
+    private final boolean afterAmbiguous;
 
     public GoogleApiException(String call, int status, String reason, String googleMessage, Throwable cause) {
-        this(call, status, reason, googleMessage, cause, 1);
+        this(call, status, reason, googleMessage, cause, 1, false);
     }
 
     private GoogleApiException(String call, int status, String reason, String googleMessage, Throwable cause,
-            int attempts) {
+            int attempts, boolean afterAmbiguous) {
         super(call + " failed: " + (status == 0 ? "no answer" : "HTTP " + status) + " " + reason + ": " + googleMessage,
                 cause);
         this.call = call;
@@ -25,11 +26,22 @@ public class GoogleApiException extends RuntimeException {
         this.reason = reason;
         this.googleMessage = googleMessage;
         this.attempts = attempts;
+        this.afterAmbiguous = afterAmbiguous;
     }
 
-    /** The same failure, as the last of {@code attempts} tries. */
-    public GoogleApiException afterAttempts(int attempts) {
-        return new GoogleApiException(call, status, reason, googleMessage, getCause(), attempts);
+    /**
+     * The same failure, as the last of {@code attempts} tries.
+     *
+     * @param afterAmbiguous whether an earlier try failed in a way that may have been applied
+     */
+    public GoogleApiException afterAttempts(int attempts, boolean afterAmbiguous) {
+        return new GoogleApiException(call, status, reason == null ? "unknown" : reason, googleMessage, getCause(),
+                attempts, afterAmbiguous);
+    }
+
+    /** Whether an earlier try of the same call may have been applied by Google although it failed. */
+    public boolean afterAmbiguous() {
+        return afterAmbiguous;
     }
 
     /** How many times the call was sent before this answer; more than one means it was retried. */
@@ -47,8 +59,8 @@ public class GoogleApiException extends RuntimeException {
 
     /** Whether trying again later can succeed: ambiguous failures, 429, and 403 rate or quota reasons. */
     public boolean isTransient() {
-        return isAmbiguous() || status == 429 || (status == 403 && (reason.equals("rateLimitExceeded")
-                || reason.equals("userRateLimitExceeded") || reason.equals("quotaExceeded")));
+        return isAmbiguous() || status == 429 || (status == 403 && ("rateLimitExceeded".equals(reason)
+                || "userRateLimitExceeded".equals(reason) || "quotaExceeded".equals(reason)));
     }
 
     public String call() {

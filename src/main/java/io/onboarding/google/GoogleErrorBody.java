@@ -18,7 +18,8 @@ public record GoogleErrorBody(Error error) {
 
     /** The first reason Google gives, or {@code unknown}. */
     public String reason() {
-        if (error == null || error.errors() == null || error.errors().isEmpty()) {
+        if (error == null || error.errors() == null || error.errors().isEmpty()
+                || error.errors().get(0).reason() == null) {
             return "unknown";
         }
         return error.errors().get(0).reason();

@@ -24,10 +24,14 @@ final class GoogleErrors {
         try {
             return request.get();
         } catch (ResourceAccessException e) {
-            // The Spring message repeats the URL, which may carry a customerAuthToken: keep only the cause.
+            if (e.getMostSpecificCause() instanceof GoogleAuthException auth) {
+                throw auth;
+            }
+            // Spring's message repeats the URL, which may carry a customerAuthToken: keep neither it nor the
+            // exception, only what went wrong.
             Throwable cause = e.getMostSpecificCause();
             throw new GoogleApiException(call, 0, "networkError",
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
         }
     }
 
@@ -42,7 +46,7 @@ final class GoogleErrors {
         return status.isError();
     }
 
-    private GoogleApiException toException(String call, ClientHttpResponse response) throws IOException {
+    private RuntimeException toException(String call, ClientHttpResponse response) throws IOException {
         int status = response.getStatusCode().value();
         byte[] body;
         try (InputStream in = response.getBody()) {
@@ -50,11 +54,20 @@ final class GoogleErrors {
         }
         try {
             GoogleErrorBody error = json.readValue(body, GoogleErrorBody.class);
+            if (status == 401) {
+                return new GoogleAuthException("Google refused our credentials on " + call + " (HTTP 401"
+                        + (error.error() == null ? "" : ": " + error.message()) + "). Check the service account's "
+                        + "key and its domain-wide delegation for the reseller admin.");
+            }
             if (error.error() != null) {
                 return new GoogleApiException(call, status, error.reason(), error.message(), null);
             }
         } catch (JacksonException notJson) {
             // Fall through: proxies and load balancers answer with HTML.
+        }
+        if (status == 401) {
+            return new GoogleAuthException("Google refused our credentials on " + call + " (HTTP 401). Check the "
+                    + "service account's key and its domain-wide delegation for the reseller admin.");
         }
         return new GoogleApiException(call, status, "http" + status,
                 response.getStatusText().isBlank() ? "HTTP " + status : response.getStatusText(), null);

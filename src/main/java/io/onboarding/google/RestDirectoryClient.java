@@ -38,6 +38,16 @@ final class RestDirectoryClient implements DirectoryClient {
     }
 
     @Override
+    public User getUser(String userKey) {
+        String call = "users.get";
+        return errors.call(call, () -> rest.get()
+                .uri(BASE + "/users/{userKey}", userKey)
+                .retrieve()
+                .onStatus(GoogleErrors::isError, errors.handlerFor(call))
+                .body(User.class));
+    }
+
+    @Override
     public void makeSuperAdmin(String userKey) {
         String call = "users.makeAdmin";
         errors.call(call, () -> rest.post()

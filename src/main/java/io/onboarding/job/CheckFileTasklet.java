@@ -20,6 +20,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class CheckFileTasklet implements Tasklet {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckFileTasklet.class);
+
     /** Key, in the job execution context, of the encoded duplicate map. */
     static final String DUPLICATES = "check.duplicates";
 
@@ -37,10 +39,15 @@ class CheckFileTasklet implements Tasklet {
         Map<Long, Long> duplicateOf = new HashMap<>();
         try (CustomerCsvFile file = CustomerCsvFile.open(input)) {
             for (CustomerRow row = file.next(); row != null; row = file.next()) {
-                RowValidation validation = validator.validate(row);
                 long line = row.line();
-                domains.record(line, validation.customerDomain(), validation.isValid())
-                        .ifPresent(first -> duplicateOf.put(line, first));
+                try {
+                    RowValidation validation = validator.validate(row);
+                    domains.record(line, validation.customerDomain(), validation.isValid())
+                            .ifPresent(first -> duplicateOf.put(line, first));
+                } catch (RuntimeException e) {
+                    // The row will be reported when it is processed; it must not stop the file here.
+                    log.error("line {}: unexpected error while checking for duplicates", line, e);
+                }
             }
         }
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()

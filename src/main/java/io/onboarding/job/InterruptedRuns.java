@@ -1,6 +1,7 @@
 package io.onboarding.job;
 
 import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
@@ -24,17 +25,20 @@ public class InterruptedRuns {
     }
 
     /**
-     * Marks the dead execution of the run these parameters identify as failed, so that starting the same
+     * Marks a dead execution of the run these parameters identify as failed, so that starting the same
      * parameters again resumes it after its last checkpoint.
      *
-     * @return the run's id when there was one to recover
+     * @return the run's id when the run did not finish (killed, crashed or failed) and will be resumed
      */
     public Optional<Long> recover(JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(OnboardingJobConfiguration.JOB_NAME, parameters);
-        if (last == null || !last.getStatus().isRunning()) {
+        if (last == null || !(last.getStatus().isRunning() || last.getStatus() == BatchStatus.FAILED
+                || last.getStatus() == BatchStatus.STOPPED)) {
             return Optional.empty();
         }
-        jobOperator.recover(last);
+        if (last.getStatus().isRunning()) {
+            jobOperator.recover(last);
+        }
         return Optional.of(last.getJobInstance().getInstanceId());
     }
 }

@@ -1,6 +1,7 @@
 package io.onboarding.job;
 
 import io.onboarding.csv.CustomerRow;
+import io.onboarding.google.GoogleAuthException;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.provisioning.CustomerProvisioner;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Turns one CSV row into its outcome: validate, then provision (or, in a dry run, stop at "valid"). Every
@@ -45,10 +47,22 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
 
     @Override
     public RowResult process(CustomerRow row) {
-        RowValidation validation = validator.validate(row);
-        String warnings = validation.warnings().isEmpty() ? null : join(validation.warnings());
-        RowResult result = outcome(row, validation);
-        return result.with(warnings, result.outcome().needsAttention() ? row.cells() : List.of());
+        try {
+            RowValidation validation = validator.validate(row);
+            String warnings = validation.warnings().isEmpty() ? null : join(validation.warnings());
+            RowResult result = outcome(row, validation);
+            return result.with(warnings, result.outcome().needsAttention() ? row.cells() : List.of());
+        } catch (GoogleAuthException | DataAccessException e) {
+            // No row can succeed without credentials or a database: stop the run; resuming it continues here.
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug or an unforeseen answer must cost this row only, and say so.
+            log.error("line {}: unexpected error", row.line(), e);
+            return new RowResult(row.line(), trimmed(row.customerDomain()), null, Outcome.FAILED, null, null,
+                    "unexpectedError", "Unexpected error (" + e.getClass().getSimpleName() + "); see the application "
+                            + "log for line " + row.line() + ". Re-submit the row: steps already done are not repeated.",
+                    null, row.cells());
+        }
     }
 
     private RowResult outcome(CustomerRow row, RowValidation validation) {
@@ -69,21 +83,14 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
             return new RowResult(row.line(), domain, validation.customer().externalId(), Outcome.VALID, null,
                     validation.customer().adminEmail(), null, null, null, null);
         }
-        try {
-            return provisioner.provision(validation.customer(), runId);
-        } catch (RuntimeException e) {
-            // A bug or an unforeseen answer must cost this row only, and say so.
-            log.error("line {}: unexpected error while onboarding {}", row.line(), validation.customer(), e);
-            return new RowResult(row.line(), domain, validation.customer().externalId(), Outcome.FAILED, null, null,
-                    "unexpectedError", "Unexpected error (" + e.getClass().getSimpleName()
-                            + "); see the application log for line " + row.line(), null, null);
-        }
+        return provisioner.provision(validation.customer(), runId);
     }
 
     private static RowResult rejected(CustomerRow row, String domain, Outcome outcome, List<FieldError> problems) {
         String fields = problems.stream().map(FieldError::field).distinct().collect(Collectors.joining(" "));
-        return new RowResult(row.line(), domain, trimmed(row.externalId()), outcome, null, null, fields, join(problems),
-                null, null);
+        // In a row with shifted cells the externalId column may hold a secret: do not echo it.
+        String externalId = row.formatError() == null ? trimmed(row.externalId()) : null;
+        return new RowResult(row.line(), domain, externalId, outcome, null, null, fields, join(problems), null, null);
     }
 
     private static String join(List<FieldError> problems) {

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 public record LedgerEntry(
         String customerDomain,
         String customerId,
+        String customerType,
         boolean transferred,
         String language,
         String adminAttemptedEmail,

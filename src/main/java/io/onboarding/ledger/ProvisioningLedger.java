@@ -30,20 +30,22 @@ public class ProvisioningLedger {
 
     public Optional<LedgerEntry> find(String customerDomain) {
         return ownTransaction.execute(status -> jdbc.sql("""
-                SELECT CUSTOMER_DOMAIN, CUSTOMER_ID, TRANSFERRED, LANGUAGE, ADMIN_ATTEMPTED_EMAIL, ADMIN_EMAIL,
-                    ADMIN_CREATED_AT, ADMIN_PROMOTED_AT, COMPLETED_BY_RUN, COMPLETED_AT
+                SELECT CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, LANGUAGE, ADMIN_ATTEMPTED_EMAIL,
+                    ADMIN_EMAIL, ADMIN_CREATED_AT, ADMIN_PROMOTED_AT, COMPLETED_BY_RUN, COMPLETED_AT
                 FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?""")
                 .param(customerDomain)
-                .query((rs, rowNum) -> new LedgerEntry(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7) != null,
-                        rs.getTimestamp(8) != null, rs.getObject(9, Long.class), localTime(rs.getTimestamp(10))))
+                .query((rs, rowNum) -> new LedgerEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getTimestamp(8) != null, rs.getTimestamp(9) != null, rs.getObject(10, Long.class),
+                        localTime(rs.getTimestamp(11))))
                 .optional());
     }
 
-    public void customerOrdered(String customerDomain, String customerId, boolean transferred) {
+    public void customerOrdered(String customerDomain, String customerId, String customerType, boolean transferred) {
         write("""
-                MERGE INTO PROVISIONING_LEDGER (CUSTOMER_DOMAIN, CUSTOMER_ID, TRANSFERRED, ORDERED_AT)
-                KEY (CUSTOMER_DOMAIN) VALUES (?, ?, ?, ?)""", customerDomain, customerId, transferred, now());
+                MERGE INTO PROVISIONING_LEDGER (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, ORDERED_AT)
+                KEY (CUSTOMER_DOMAIN) VALUES (?, ?, ?, ?, ?)""", customerDomain, customerId, customerType, transferred,
+                now());
     }
 
     public void languageSet(String customerDomain, String language) {

@@ -14,8 +14,12 @@ import io.onboarding.validation.ValidatedCustomer;
  */
 final class CustomerOrders {
 
-    /** How the order ended: ours (with its id), or owned by somebody else. */
-    record Result(String customerId, boolean ownedElsewhere) {
+    /**
+     * How the order ended: ours (with its id), or owned by somebody else.
+     *
+     * @param transferred whether Google moved an existing customer to us with the row's transfer token
+     */
+    record Result(String customerId, boolean ownedElsewhere, boolean transferred) {
     }
 
     private static final int MAX_ORDERS = 3;
@@ -29,13 +33,16 @@ final class CustomerOrders {
     }
 
     Result order(ValidatedCustomer row) {
+        // A token only means a transfer when somebody else has the domain now; otherwise it is a plain order.
+        boolean transfer = row.customerAuthToken() != null && ownedElsewhere(row.customerDomain());
+        String token = transfer ? row.customerAuthToken() : null;
         GoogleApiException last = null;
         for (int order = 1; order <= MAX_ORDERS; order++) {
             try {
                 // Rejected-not-applied failures (429, quota) are simply retried; ambiguous ones are reconciled.
-                Customer created = retry.call(() -> reseller.insertCustomer(resource(row), row.customerAuthToken()),
+                Customer created = retry.call(() -> reseller.insertCustomer(resource(row), token),
                         e -> e.isTransient() && !e.isAmbiguous());
-                return new Result(created.customerId(), false);
+                return new Result(created.customerId(), false, transfer);
             } catch (GoogleApiException e) {
                 if (!e.isConflict() && !e.isTransient()) {
                     throw e;
@@ -45,16 +52,28 @@ final class CustomerOrders {
             // 409, or we cannot tell whether Google applied it: ask Google who has the domain now.
             try {
                 Customer existing = retry.call(() -> reseller.getCustomer(row.customerDomain()));
-                return existing.isFullResource() ? new Result(existing.customerId(), false)
-                        : new Result(existing.customerId(), true);
+                return existing.isFullResource() ? new Result(existing.customerId(), false, transfer)
+                        : new Result(existing.customerId(), true, false);
             } catch (GoogleApiException e) {
                 if (!e.isNotFound()) {
                     throw e;
                 }
-                // Not there: the earlier order was not applied; send it again.
+                // Not there: the earlier order was not applied; wait as for any failure, then send it again.
+                retry.pause(order);
             }
         }
-        throw last.afterAttempts(MAX_ORDERS);
+        throw last;
+    }
+
+    private boolean ownedElsewhere(String domain) {
+        try {
+            return !retry.call(() -> reseller.getCustomer(domain)).isFullResource();
+        } catch (GoogleApiException e) {
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static Customer resource(ValidatedCustomer row) {

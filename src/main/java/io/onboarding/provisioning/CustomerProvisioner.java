@@ -51,22 +51,21 @@ public class CustomerProvisioner {
             return finishedEarlier(row, known.get(), runId);
         }
         ProvisioningReport report = new ProvisioningReport(row);
-        String step = "customers.insert";
         try {
             LedgerEntry entry = known.orElse(null);
             if (entry == null || !entry.ordered()) {
                 CustomerOrders.Result order = new CustomerOrders(reseller, retry).order(row);
                 if (order.ownedElsewhere()) {
-                    return report.result(Outcome.TRANSFER_REQUIRED, "ownedElsewhere", "Google already has a customer "
-                            + "with the domain " + domain + ", managed by Google directly or by another reseller. Ask "
-                            + "the customer for a transfer token (Admin console > Account > Account settings > "
-                            + "Transfer token; valid 30 days) and re-submit the row with it in customerAuthToken.");
+                    return report.result(Outcome.TRANSFER_REQUIRED, "ownedElsewhere", transferMessage(row));
                 }
-                boolean transfer = row.customerAuthToken() != null;
-                ledger.customerOrdered(domain, order.customerId(), transfer);
-                log.info("line {}: {} customer {} as {}", row.line(), transfer ? "transferred" : "ordered", domain,
-                        order.customerId());
+                ledger.customerOrdered(domain, order.customerId(), row.customerType().apiValue(), order.transferred());
+                log.info("line {}: {} customer {} as {}", row.line(), order.transferred() ? "transferred" : "ordered",
+                        domain, order.customerId());
                 entry = ledger.find(domain).orElseThrow();
+            } else if (!row.customerType().apiValue().equals(entry.customerType())) {
+                return report.result(Outcome.PARTIAL, "customerTypeChanged", "customerType: " + domain + " was ordered "
+                        + "as a " + entry.customerType() + " customer (" + entry.customerId() + "); Google does not let "
+                        + "the type change. Re-submit the row as " + entry.customerType() + ".");
             }
             report.ordered(entry.customerId());
             if (entry.transferred()) {
@@ -74,24 +73,23 @@ public class CustomerProvisioner {
                 ledger.completed(domain, runId);
                 return report.result(Outcome.TRANSFERRED, null, null);
             }
-            if (row.language() != null && !row.language().equals(entry.language())) {
-                step = "customers.patch";
+            // The language only reaches users created after it is set: once the admin exists, it is left alone.
+            if (row.language() != null && !row.language().equals(entry.language()) && !entry.adminCreated()) {
                 String customerId = entry.customerId();
                 retry.run(() -> directory.setCustomerLanguage(customerId, row.language()));
                 ledger.languageSet(domain, row.language());
+                report.languageSet(row.language());
+            } else {
+                report.languageSet(entry.language());
             }
-            report.languageSet(row.language());
             if (row.customerType() == CustomerType.DOMAIN) {
-                if (!entry.adminCreated()) {
-                    step = "users.insert";
-                    if (!createAdmin(row, entry)) {
-                        return report.result(Outcome.ADMIN_EXISTS, "duplicate", report.adminExistsMessage());
-                    }
+                String admin = entry.adminCreated() ? entry.adminEmail() : row.adminEmail();
+                if (!entry.adminCreated() && !createAdmin(row, entry)) {
+                    return report.result(Outcome.ADMIN_EXISTS, "duplicate", report.adminExistsMessage());
                 }
-                report.adminCreated();
+                report.adminCreated(admin);
                 if (!entry.adminPromoted()) {
-                    step = "users.makeAdmin";
-                    retry.run(() -> directory.makeSuperAdmin(row.adminEmail()));
+                    retry.run(() -> directory.makeSuperAdmin(admin));
                     ledger.adminPromoted(domain);
                 }
                 report.adminPromoted();
@@ -100,13 +98,24 @@ public class CustomerProvisioner {
             return report.result(Outcome.ONBOARDED, null, null);
         } catch (GoogleApiException e) {
             log.warn("line {}: {} for {}", row.line(), e.getMessage(), domain);
-            return report.failed(step, e);
+            return report.failed(e);
         }
     }
 
+    private static String transferMessage(ValidatedCustomer row) {
+        String ask = "Ask the customer for a transfer token (their Admin console > Account settings > Transfer "
+                + "token; valid 30 days) and re-submit the row with it in customerAuthToken.";
+        return row.customerAuthToken() == null
+                ? "Google already has a customer with the domain " + row.customerDomain() + ", managed by Google "
+                        + "directly or by another reseller. " + ask
+                : "Google did not move " + row.customerDomain() + " to you with the transfer token given (expired, "
+                        + "or made for another reseller?). " + ask;
+    }
+
     /**
-     * users.insert for the first admin. A 409 is our own user only when a users.insert for this very
-     * address was sent before — in an earlier run that died, or in a try of this one that got no answer.
+     * users.insert for the first admin. A 409 is our own user only when we may have created it — a
+     * users.insert for this address was sent before (by a run that died, or a try of this one that got no
+     * clear answer) — and Google shows the user in our customer.
      *
      * @return false when the address belongs to somebody else
      */
@@ -121,13 +130,24 @@ public class CustomerProvisioner {
             if (!e.isConflict()) {
                 throw e;
             }
-            if (!attemptedBefore && e.attempts() == 1) {
+            if (!(attemptedBefore || e.afterAmbiguous()) || !inOurCustomer(row.adminEmail(), entry.customerId())) {
                 return false;
             }
             log.info("line {}: {} already exists after an earlier attempt: it is ours", row.line(), row.adminEmail());
         }
         ledger.adminCreated(row.customerDomain(), row.adminEmail());
         return true;
+    }
+
+    private boolean inOurCustomer(String email, String customerId) {
+        try {
+            return customerId.equals(retry.call(() -> directory.getUser(email)).customerId());
+        } catch (GoogleApiException e) {
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static RowResult finishedEarlier(ValidatedCustomer row, LedgerEntry entry, long runId) {

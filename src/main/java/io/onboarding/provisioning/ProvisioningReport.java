@@ -34,9 +34,9 @@ final class ProvisioningReport {
         }
     }
 
-    void adminCreated() {
-        adminEmail = row.adminEmail();
-        done.add("admin " + row.adminEmail() + " created");
+    void adminCreated(String email) {
+        adminEmail = email;
+        done.add("admin " + email + " created");
     }
 
     void adminPromoted() {
@@ -50,12 +50,16 @@ final class ProvisioningReport {
     }
 
     /** FAILED when nothing was done, else PARTIAL, naming the call that failed and what remains. */
-    RowResult failed(String step, GoogleApiException e) {
+    RowResult failed(GoogleApiException e) {
         String status = e.status() == 0 ? "no answer" : "HTTP " + e.status();
         String tries = e.attempts() > 1 ? " after " + e.attempts() + " tries" : "";
-        String failure = step + " failed (" + status + tries + ", " + e.reason() + "): " + e.googleMessage() + ".";
+        String failure = e.call() + " failed (" + status + tries + ", " + e.reason() + "): " + e.googleMessage() + ".";
         if (done.isEmpty()) {
-            return result(Outcome.FAILED, e.reason(), failure + " Nothing was done for this customer.");
+            boolean maybeOrdered = e.call().equals("customers.get");
+            return result(Outcome.FAILED, e.reason(), failure + (maybeOrdered
+                    ? " The order may have reached Google: re-submit the row and it is checked with Google before "
+                            + "anything is sent again."
+                    : " Nothing was done for this customer."));
         }
         return result(Outcome.PARTIAL, e.reason(), failure + " Done: " + String.join(", ", done) + ". Remaining: "
                 + String.join(", ", remaining()) + ". Re-submit the row (fixed if needed): it continues from there.");

@@ -28,13 +28,15 @@ final class TransientRetry {
 
     /** As {@link #call(Supplier)}, retrying only the failures {@code retryable} accepts. */
     <T> T call(Supplier<T> request, Predicate<GoogleApiException> retryable) {
+        boolean ambiguous = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return request.get();
             } catch (GoogleApiException e) {
                 if (!retryable.test(e) || attempt >= properties.maxAttempts()) {
-                    throw e.afterAttempts(attempt);
+                    throw e.afterAttempts(attempt, ambiguous);
                 }
+                ambiguous |= e.isAmbiguous();
                 pause(attempt);
             }
         }
@@ -48,7 +50,7 @@ final class TransientRetry {
     }
 
     /** Full jitter: a random wait up to min(cap, base × 2^(attempt-1)). */
-    private void pause(int attempt) {
+    void pause(int attempt) {
         long ceiling = Math.min(properties.maxDelay().toMillis(),
                 properties.baseDelay().toMillis() << Math.min(attempt - 1, 30));
         try {

@@ -103,7 +103,7 @@ public final class SandboxAccounts {
                 null, null, null, null);
     }
 
-    void setLanguage(String customerKey, String language) {
+    synchronized void setLanguage(String customerKey, String language) {
         SandboxCustomer customer = ownCustomer(customerKey);
         if (!SupportedLanguages.isSupportedExactly(language)) {
             throw SandboxError.invalid("Invalid language: " + language);
@@ -136,7 +136,7 @@ public final class SandboxAccounts {
         return created;
     }
 
-    void makeAdmin(String userKey, Boolean status) {
+    synchronized void makeAdmin(String userKey, Boolean status) {
         SandboxUser user = user(userKey).orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
         if (status == null) {
             throw SandboxError.required("status");

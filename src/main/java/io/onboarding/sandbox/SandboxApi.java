@@ -45,6 +45,11 @@ final class SandboxApi {
         if (method.equals("POST") && SandboxRoutes.USERS.matcher(path).matches()) {
             return accounts.insertUser(json.readValue(body, User.class));
         }
+        String user = SandboxRoutes.variable(SandboxRoutes.USER, path);
+        if (method.equals("GET") && user != null) {
+            return accounts.user(user).map(SandboxAccounts.SandboxUser::resource)
+                    .orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
+        }
         if (method.equals("POST") && adminUser != null) {
             accounts.makeAdmin(adminUser, json.readValue(body, MakeAdminRequest.class).status());
             return null;

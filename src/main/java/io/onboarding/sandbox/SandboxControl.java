@@ -26,7 +26,7 @@ final class SandboxControl {
         String action = method + " " + path.substring(PREFIX.length());
         switch (action) {
             case "GET requests":
-                return server.requests();
+                return server.requests().stream().map(SandboxControl::redacted).toList();
             case "GET users":
                 return server.accounts().users();
             case "POST faults":
@@ -41,5 +41,15 @@ final class SandboxControl {
             default:
                 throw SandboxError.notFound("No sandbox control " + action);
         }
+    }
+
+    /** What leaves the process carries no password, transfer token or token assertion. */
+    private static RecordedRequest redacted(RecordedRequest request) {
+        String body = request.body() == null ? null : request.path().equals(SandboxRoutes.TOKEN) ? "(redacted)"
+                : request.body().replaceAll("\"password\":\"(?:[^\"\\\\]|\\\\.)*\"", "\"password\":\"(redacted)\"");
+        String query = request.query() == null ? null
+                : request.query().replaceAll("customerAuthToken=[^&]*", "customerAuthToken=(redacted)");
+        return new RecordedRequest(request.time(), request.method(), request.path(), query, body, request.status(),
+                request.applied());
     }
 }

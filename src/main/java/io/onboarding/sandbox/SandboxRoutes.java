@@ -12,6 +12,7 @@ final class SandboxRoutes {
     static final Pattern CUSTOMER = Pattern.compile("/apps/reseller/v1/customers/([^/]+)");
     static final Pattern DIRECTORY_CUSTOMER = Pattern.compile("/admin/directory/v1/customers/([^/]+)");
     static final Pattern USERS = Pattern.compile("/admin/directory/v1/users/?");
+    static final Pattern USER = Pattern.compile("/admin/directory/v1/users/([^/]+)");
     static final Pattern MAKE_ADMIN = Pattern.compile("/admin/directory/v1/users/([^/]+)/makeAdmin");
     static final String TOKEN = "/token";
 
@@ -30,6 +31,9 @@ final class SandboxRoutes {
         }
         if (method.equals("POST") && USERS.matcher(path).matches()) {
             return "users.insert";
+        }
+        if (method.equals("GET") && USER.matcher(path).matches()) {
+            return "users.get";
         }
         if (method.equals("POST") && MAKE_ADMIN.matcher(path).matches()) {
             return "users.makeAdmin";

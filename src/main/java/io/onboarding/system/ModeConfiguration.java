@@ -31,9 +31,10 @@ class ModeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ModeConfiguration.class);
 
+    /** The machine's zone, as Spring Batch's own timestamps use, so that every time an operator reads agrees. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.systemDefaultZone();
     }
 
     @Bean
@@ -80,8 +81,14 @@ class ModeConfiguration {
                     "Set onboarding.google.delegated-admin (or ONBOARDING_DELEGATED_ADMIN) to the reseller admin "
                             + "the service account acts for, e.g. admin@reseller.example.", null);
         }
-        Path keyFile = google.credentialsFile() != null ? google.credentialsFile()
-                : Path.of(environment.getRequiredProperty(RunMode.CREDENTIALS_ENV));
+        String fromEnvironment = environment.getProperty(RunMode.CREDENTIALS_ENV);
+        if (google.credentialsFile() == null && (fromEnvironment == null || fromEnvironment.isBlank())) {
+            throw new ConfigurationProblem("Production mode, but no Google service-account key file is configured.",
+                    "Set onboarding.google.credentials-file or " + RunMode.CREDENTIALS_ENV + " to the JSON key of a "
+                            + "service account with domain-wide delegation, or run with --onboarding.mode=sandbox.",
+                    null);
+        }
+        Path keyFile = google.credentialsFile() != null ? google.credentialsFile() : Path.of(fromEnvironment);
         try (InputStream in = Files.newInputStream(keyFile)) {
             ServiceAccountCredentials account = ServiceAccountCredentials.fromStream(in);
             if (google.tokenUri() != null && !google.tokenUri().isBlank()) {

@@ -233,14 +233,43 @@ class GoogleClientsAgainstSandboxTests {
     }
 
     @Test
+    void theControlEndpointHandsOutNoPasswordOrToken() throws Exception {
+        reseller.insertCustomer(domainCustomer("foreign.com", "it@example.com"), "cafe0123");
+        directory.insertUser(User.newAdmin("admin@foreign.com", "Ada", "Min", "Str0ng-\"Pass!"));
+
+        String log = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sandbox.baseUrl() + "/_sandbox/requests")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(log).contains("admin@foreign.com", "(redacted)").doesNotContain("Str0ng").doesNotContain("cafe0123");
+    }
+
+    @Test
     void aRequestWithoutCredentialsIs401() {
         RestClient anonymous = RestClient.builder().baseUrl(sandbox.baseUrl()).build();
         ResellerClient client = new RestResellerClient(anonymous, new GoogleErrors(json));
 
-        GoogleApiException e = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("mine.com"));
+        GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
 
-        assertThat(e.status()).isEqualTo(401);
-        assertThat(e.reason()).isEqualTo("authError");
+        assertThat(e.getMessage()).contains("HTTP 401", "domain-wide delegation");
+    }
+
+    @Test
+    void credentialsThatYieldNoTokenStopWithWhatToAuthorise() {
+        com.google.auth.Credentials refusing = new GoogleCredentials() {
+            @Override
+            public AccessToken refreshAccessToken() throws java.io.IOException {
+                throw new java.io.IOException("Error getting access token: unauthorized_client");
+            }
+        };
+        RestClient rest = RestClient.builder().baseUrl(sandbox.baseUrl())
+                .requestInterceptor(new CredentialsInterceptor(refusing)).build();
+        ResellerClient client = new RestResellerClient(rest, new GoogleErrors(json));
+
+        GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
+
+        assertThat(e.getMessage()).contains("unauthorized_client", "Domain-wide delegation", "apps.order");
+        assertThat(sandbox.requests()).isEmpty();
     }
 
     @Test

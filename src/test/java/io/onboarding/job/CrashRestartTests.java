@@ -93,7 +93,7 @@ class CrashRestartTests {
             // then the same command once more finishes the file
             JobProcess last = JobProcess.start(input, url, tmp);
             assertThat(last.awaitExit()).as(last.output()).isZero();
-            assertThat(last.output()).contains("interrupted (killed or crashed); resuming it after its last checkpoint",
+            assertThat(last.output()).contains("did not finish (killed, crashed or failed); resuming it after its last checkpoint",
                     "Run 1 COMPLETED: 300 rows");
 
             List<RecordedRequest> requests = requests(url);

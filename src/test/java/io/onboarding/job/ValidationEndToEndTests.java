@@ -125,6 +125,26 @@ class ValidationEndToEndTests extends JobEndToEndTest {
     }
 
     @Test
+    void aRowWithAStrayCommaLeaksNeitherItsPasswordNorItsTokenIntoTheReports() throws Exception {
+        // given a comma in an unquoted address: every later cell slides one column to the right
+        Path input = tmp.resolve("shifted.csv");
+        Files.writeString(input, "customerDomain,organizationName,contactName,addressLine1,postalCode,countryCode,"
+                + "alternateEmail,adminGivenName,adminFamilyName,adminPassword,customerAuthToken,externalId\n"
+                + "shift.de,Shift GmbH,Sue Shift,Weg 1, Haus 2,10115,DE,sue@example.com,Sue,Shift,S3cret-Passw0rd!,"
+                + "deadbeef01,X-1\n");
+
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        String results = Files.readString(resultsOf(execution));
+        String rejects = Files.readString(resultsOf(execution).resolveSibling("rejects.csv"));
+        assertThat(results).contains("INVALID").doesNotContain("S3cret-Passw0rd!").doesNotContain("deadbeef01");
+        assertThat(rejects).contains("shift.de").doesNotContain("S3cret-Passw0rd!").doesNotContain("deadbeef01");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ONBOARDING_ROW_RESULT WHERE INPUT_CELLS LIKE '%S3cret%' "
+                + "OR INPUT_CELLS LIKE '%deadbeef01%' OR EXTERNAL_ID LIKE '%deadbeef%'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void aDryRunValidatesAndReportsWithoutAnyCallAndDoesNotBlockTheRealRun() throws Exception {
         Path input = fixture("validation-rules.csv");
 

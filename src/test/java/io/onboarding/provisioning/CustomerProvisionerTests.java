@@ -1,7 +1,10 @@
 package io.onboarding.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.onboarding.google.GoogleAuthException;
+import io.onboarding.google.ResellerClient;
 import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.ProvisioningLedger;
@@ -79,9 +82,31 @@ class CustomerProvisionerTests {
 
             RowResult result = provisioner.provision(withToken(domain("moving.de", "de"), "a1b2c3"), RUN);
 
-            assertThat(google.calls).containsExactly("customers.insert moving.de");
+            assertThat(google.calls).containsExactly("customers.get moving.de", "customers.insert moving.de");
             assertThat(result.outcome()).isEqualTo(Outcome.TRANSFERRED);
             assertThat(ledger.find("moving.de").orElseThrow().transferred()).isTrue();
+        }
+
+        @Test
+        void aTokenForADomainNobodyHasIsAnOrdinaryOrderWithItsAdmin() {
+            RowResult result = provisioner.provision(withToken(domain("fresh.de", "de"), "a1b2c3"), RUN);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(google.superAdmins).containsExactly("admin@fresh.de");
+            assertThat(ledger.find("fresh.de").orElseThrow().transferred()).isFalse();
+        }
+
+        @Test
+        void aCustomerOrderedAsDomainCannotComeBackAsTeam() {
+            google.fail("users.insert", 400, "invalid", false);
+            provisioner.provision(domain("typed.de", null), RUN);
+            google.calls.clear();
+
+            RowResult result = provisioner.provision(team("typed.de"), RUN + 1);
+
+            assertThat(google.calls).isEmpty();
+            assertThat(result.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(result.errorMessage()).startsWith("customerType: typed.de was ordered as a domain customer (C1)");
         }
     }
 
@@ -160,6 +185,37 @@ class CustomerProvisionerTests {
         }
 
         @Test
+        void aCustomerThatMayHaveBeenOrderedIsNotCalledNothingDone() {
+            google.fail("customers.insert", 503, "backendError", true);
+            for (int i = 0; i < 5; i++) {
+                google.fail("customers.get", 503, "backendError", false);
+            }
+
+            RowResult result = provisioner.provision(domain("unsure.de", null), RUN);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.errorMessage()).startsWith("customers.get failed (HTTP 503 after 5 tries, backendError)")
+                    .contains("The order may have reached Google");
+        }
+
+        @Test
+        void refusedCredentialsAreNotARowFailureButStopTheRun() {
+            ResellerClient refusing = new FakeGoogle() {
+                @Override
+                public io.onboarding.google.Customer insertCustomer(io.onboarding.google.Customer customer,
+                        String token) {
+                    throw new GoogleAuthException("Google refused our credentials");
+                }
+            };
+            CustomerProvisioner provisioner = new CustomerProvisioner(refusing, google, new TemporaryPasswordGenerator(),
+                    ledger, new RetryProperties(5, Duration.ofSeconds(1), Duration.ofSeconds(16)), waits::add);
+
+            assertThatThrownBy(() -> provisioner.provision(domain("auth.de", null), RUN))
+                    .isInstanceOf(GoogleAuthException.class);
+            assertThat(ledger.find("auth.de")).isEmpty();
+        }
+
+        @Test
         void aPermanentErrorOnTheOrderFailsTheRowWithNothingDone() {
             google.fail("customers.insert", 400, "invalid", false);
 
@@ -192,18 +248,20 @@ class CustomerProvisionerTests {
             // given a run that died after sending users.insert: the ledger shows the attempt, Google the user
             google.ownCustomers.put("died.de", "C9");
             google.passwords.put("admin@died.de", "lost-with-the-process");
-            ledger.customerOrdered("died.de", "C9", false);
+            google.userCustomers.put("admin@died.de", "C9");
+            ledger.customerOrdered("died.de", "C9", "domain", false);
             ledger.adminAttempted("died.de", "admin@died.de");
 
             RowResult result = provisioner.provision(domain("died.de", null), RUN);
 
-            assertThat(google.calls).containsExactly("users.insert admin@died.de", "users.makeAdmin admin@died.de");
+            assertThat(google.calls).containsExactly("users.insert admin@died.de", "users.get admin@died.de",
+                    "users.makeAdmin admin@died.de");
             assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
         }
 
         @Test
         void anAddressTakenBySomebodyElseIsAdminExistsAndAnotherNameContinues() {
-            google.passwords.put("admin@clash.de", "not ours");
+            google.foreignUser("admin@clash.de");
 
             RowResult first = provisioner.provision(domain("clash.de", null), RUN);
             RowResult second = provisioner.provision(withUsername(domain("clash.de", null), "it-admin"), RUN + 1);
@@ -214,6 +272,45 @@ class CustomerProvisionerTests {
             assertThat(second.outcome()).isEqualTo(Outcome.ONBOARDED);
             assertThat(google.appliedCount("customers.insert")).isEqualTo(1);
             assertThat(google.superAdmins).containsExactly("it-admin@clash.de");
+        }
+
+        @Test
+        void anAdminExistsRowSeenAgainUnchangedStaysAdminExistsAndPromotesNobody() {
+            // a stranger's account at the address; the row is processed again (re-submitted, or a chunk redone)
+            google.foreignUser("admin@stranger.de");
+
+            RowResult first = provisioner.provision(domain("stranger.de", null), RUN);
+            RowResult again = provisioner.provision(domain("stranger.de", null), RUN);
+
+            assertThat(first.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
+            assertThat(again.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
+            assertThat(google.superAdmins).isEmpty();
+        }
+
+        @Test
+        void a409AfterA429IsNotMistakenForOurOwnUser() {
+            google.foreignUser("admin@busy-stranger.de");
+            google.fail("users.insert", 429, "rateLimitExceeded", false);
+
+            RowResult result = provisioner.provision(domain("busy-stranger.de", null), RUN);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
+            assertThat(google.superAdmins).isEmpty();
+        }
+
+        @Test
+        void onceTheAdminExistsARenamedRowPromotesTheAdminThatWasCreated() {
+            for (int i = 0; i < 5; i++) {
+                google.fail("users.makeAdmin", 503, "backendError", false);
+            }
+            RowResult partial = provisioner.provision(domain("renamed.de", null), RUN);
+
+            RowResult resumed = provisioner.provision(withUsername(domain("renamed.de", null), "it"), RUN + 1);
+
+            assertThat(partial.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(resumed.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(resumed.adminEmail()).isEqualTo("admin@renamed.de");
+            assertThat(google.superAdmins).containsExactly("admin@renamed.de");
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Set;
  * Both APIs as a small stateful fake: it remembers customers (own or foreign) and users, logs each call,
  * and fails calls as scripted — before applying them, or after (the ambiguous case).
  */
-final class FakeGoogle implements ResellerClient, DirectoryClient {
+class FakeGoogle implements ResellerClient, DirectoryClient {
 
     /** A scripted failure for the next call of that name. */
     record Failure(int status, String reason, boolean afterApplying) {
@@ -29,6 +29,8 @@ final class FakeGoogle implements ResellerClient, DirectoryClient {
     final Set<String> foreignDomains = new HashSet<>();
     final Map<String, String> languages = new HashMap<>();
     final Map<String, String> passwords = new HashMap<>();
+    /** Which customer each user belongs to; a user of somebody else has another id. */
+    final Map<String, String> userCustomers = new HashMap<>();
     final Set<String> superAdmins = new HashSet<>();
     final Map<String, Integer> applied = new HashMap<>();
     private final Map<String, Deque<Failure>> script = new HashMap<>();
@@ -84,8 +86,26 @@ final class FakeGoogle implements ResellerClient, DirectoryClient {
             throw new GoogleApiException("users.insert", 409, "duplicate", "Entity already exists.", null);
         }
         passwords.put(user.primaryEmail(), user.password());
+        userCustomers.put(user.primaryEmail(), ownCustomers.get(user.primaryEmail().substring(user.primaryEmail()
+                .indexOf('@') + 1)));
         after("users.insert", failure);
         return user;
+    }
+
+    /** A user that exists at Google but not in any customer of ours: a consumer account, say. */
+    void foreignUser(String email) {
+        passwords.put(email, "not ours");
+        userCustomers.put(email, "CSTRANGER");
+    }
+
+    @Override
+    public User getUser(String userKey) {
+        Failure failure = before("users.get", userKey);
+        after("users.get", failure);
+        if (!userCustomers.containsKey(userKey)) {
+            throw new GoogleApiException("users.get", 404, "notFound", "Resource Not Found: userKey", null);
+        }
+        return new User("1", userKey, null, null, null, false, userCustomers.get(userKey));
     }
 
     @Override
