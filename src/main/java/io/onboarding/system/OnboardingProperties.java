@@ -12,17 +12,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param input the CSV the command line runs when none is given as an argument
  * @param reportDir where each run's report folder is created
  * @param chunkSize rows per transaction: the checkpoint interval of a run
+ * @param workers rows provisioned at the same time; a chunk waits for its slowest row, so a chunk of a
+ *     few times this many keeps the workers busy
  */
 @ConfigurationProperties("onboarding")
 public record OnboardingProperties(
         @DefaultValue("auto") RunMode.Setting mode,
         @DefaultValue("sample-data/customers.csv") Path input,
         @DefaultValue("reports") Path reportDir,
-        @DefaultValue("10") int chunkSize) {
+        @DefaultValue("20") int chunkSize,
+        @DefaultValue("4") int workers) {
+
+    /** Every worker may hold a database connection while the chunk holds another: keep well inside the pool. */
+    public static final int MAX_WORKERS = 16;
 
     public OnboardingProperties {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("onboarding.chunk-size must be at least 1, was " + chunkSize);
+        }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("onboarding.workers must be between 1 and " + MAX_WORKERS + ", was "
+                    + workers);
         }
     }
 }
