@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS ONBOARDING_ROW_RESULT (
 -- (password blanked) so that rejects.csv can give them back in the file's own columns.
 ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS WARNINGS VARCHAR(4000);
 ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS INPUT_CELLS CLOB;
+-- Issue 5: retries per row, shown in the report.
+ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS RETRIES INT DEFAULT 0 NOT NULL;
 
 -- Issue 4: what Google has confirmed for each customer, across runs and files. Each step is written in
 -- its own transaction the moment Google confirms it, so a crash loses at most the step in flight;

@@ -1,5 +1,8 @@
 package io.onboarding.google;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A Google API answered with an error, or could not be reached. Carries the HTTP status (0 when no
  * answer came), Google's {@code reason} and message, and which call failed.
@@ -12,13 +15,14 @@ public class GoogleApiException extends RuntimeException {
     private final String googleMessage;
     private final int attempts;
     private final boolean afterAmbiguous;
+    private final Duration retryAfter;
 
     public GoogleApiException(String call, int status, String reason, String googleMessage, Throwable cause) {
-        this(call, status, reason, googleMessage, cause, 1, false);
+        this(call, status, reason, googleMessage, cause, 1, false, null);
     }
 
     private GoogleApiException(String call, int status, String reason, String googleMessage, Throwable cause,
-            int attempts, boolean afterAmbiguous) {
+            int attempts, boolean afterAmbiguous, Duration retryAfter) {
         super(call + " failed: " + (status == 0 ? "no answer" : "HTTP " + status) + " " + reason + ": " + googleMessage,
                 cause);
         this.call = call;
@@ -27,6 +31,7 @@ public class GoogleApiException extends RuntimeException {
         this.googleMessage = googleMessage;
         this.attempts = attempts;
         this.afterAmbiguous = afterAmbiguous;
+        this.retryAfter = retryAfter;
     }
 
     /**
@@ -36,7 +41,18 @@ public class GoogleApiException extends RuntimeException {
      */
     public GoogleApiException afterAttempts(int attempts, boolean afterAmbiguous) {
         return new GoogleApiException(call, status, reason == null ? "unknown" : reason, googleMessage, getCause(),
-                attempts, afterAmbiguous);
+                attempts, afterAmbiguous, retryAfter);
+    }
+
+    /** The same failure, with how long Google asked us to wait (its {@code Retry-After} header), or null. */
+    public GoogleApiException retryingAfter(Duration retryAfter) {
+        return new GoogleApiException(call, status, reason, googleMessage, getCause(), attempts, afterAmbiguous,
+                retryAfter);
+    }
+
+    /** How long Google asked us to wait before trying again, when it said so. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** Whether an earlier try of the same call may have been applied by Google although it failed. */

@@ -2,6 +2,11 @@ package io.onboarding.google;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
@@ -60,7 +65,8 @@ final class GoogleErrors {
                         + "key and its domain-wide delegation for the reseller admin.");
             }
             if (error.error() != null) {
-                return new GoogleApiException(call, status, error.reason(), error.message(), null);
+                return new GoogleApiException(call, status, error.reason(), error.message(), null)
+                        .retryingAfter(retryAfter(response));
             }
         } catch (JacksonException notJson) {
             // Fall through: proxies and load balancers answer with HTML.
@@ -70,6 +76,26 @@ final class GoogleErrors {
                     + "service account's key and its domain-wide delegation for the reseller admin.");
         }
         return new GoogleApiException(call, status, "http" + status,
-                response.getStatusText().isBlank() ? "HTTP " + status : response.getStatusText(), null);
+                response.getStatusText().isBlank() ? "HTTP " + status : response.getStatusText(), null)
+                .retryingAfter(retryAfter(response));
+    }
+
+    /** Google does not document Retry-After; when a server sends one (seconds or a date), it is honoured. */
+    static Duration retryAfter(ClientHttpResponse response) {
+        String value = response.getHeaders().getFirst("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException neither) {
+                return null;
+            }
+        }
     }
 }

@@ -29,14 +29,14 @@ public class RowResultRepository {
     public void save(long runId, RowResult result) {
         jdbc.sql("""
                 MERGE INTO ONBOARDING_ROW_RESULT (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME,
-                    CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RECORDED_AT)
-                KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES, RECORDED_AT)
+                KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(runId, result.line(), truncate(result.customerDomain(), 300),
                         truncate(result.externalId(), 300), result.outcome().name(), result.customerId(),
                         truncate(result.adminEmail(), 400), truncate(result.errorReason(), 200),
                         truncate(result.errorMessage(), MAX_MESSAGE), truncate(result.warnings(), MAX_MESSAGE),
                         result.inputCells().isEmpty() ? null : json.writeValueAsString(result.inputCells()),
-                        LocalDateTime.now(clock))
+                        result.retries(), LocalDateTime.now(clock))
                 .update();
     }
 
@@ -44,12 +44,12 @@ public class RowResultRepository {
     public List<RowResult> findByRun(long runId) {
         return jdbc.sql("""
                 SELECT LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME, CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON,
-                    ERROR_MESSAGE, WARNINGS, INPUT_CELLS FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?
+                    ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?
                     ORDER BY LINE_NUMBER""")
                 .param(runId)
                 .query((rs, rowNum) -> new RowResult(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), cells(rs.getString(10))))
+                        rs.getString(8), rs.getString(9), cells(rs.getString(10)), rs.getInt(11)))
                 .list();
     }
 

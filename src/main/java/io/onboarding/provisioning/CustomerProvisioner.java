@@ -32,7 +32,8 @@ public class CustomerProvisioner {
     private final DirectoryClient directory;
     private final TemporaryPasswordGenerator passwords;
     private final ProvisioningLedger ledger;
-    private final TransientRetry retry;
+    private final RetryProperties retryProperties;
+    private final Sleeper sleeper;
 
     CustomerProvisioner(ResellerClient reseller, DirectoryClient directory, TemporaryPasswordGenerator passwords,
             ProvisioningLedger ledger, RetryProperties retryProperties, Sleeper sleeper) {
@@ -40,11 +41,17 @@ public class CustomerProvisioner {
         this.directory = directory;
         this.passwords = passwords;
         this.ledger = ledger;
-        this.retry = new TransientRetry(retryProperties, sleeper);
+        this.retryProperties = retryProperties;
+        this.sleeper = sleeper;
     }
 
     /** @param runId the run this row belongs to: a customer it finished earlier is reported as its own. */
     public RowResult provision(ValidatedCustomer row, long runId) {
+        TransientRetry retry = new TransientRetry(retryProperties, sleeper);
+        return provision(row, runId, retry).withRetries(retry.retries());
+    }
+
+    private RowResult provision(ValidatedCustomer row, long runId, TransientRetry retry) {
         String domain = row.customerDomain();
         Optional<LedgerEntry> known = ledger.find(domain);
         if (known.isPresent() && known.get().completed()) {
@@ -84,7 +91,7 @@ public class CustomerProvisioner {
             }
             if (row.customerType() == CustomerType.DOMAIN) {
                 String admin = entry.adminCreated() ? entry.adminEmail() : row.adminEmail();
-                if (!entry.adminCreated() && !createAdmin(row, entry)) {
+                if (!entry.adminCreated() && !createAdmin(row, entry, retry)) {
                     return report.result(Outcome.ADMIN_EXISTS, "duplicate", report.adminExistsMessage());
                 }
                 report.adminCreated(admin);
@@ -119,7 +126,7 @@ public class CustomerProvisioner {
      *
      * @return false when the address belongs to somebody else
      */
-    private boolean createAdmin(ValidatedCustomer row, LedgerEntry entry) {
+    private boolean createAdmin(ValidatedCustomer row, LedgerEntry entry, TransientRetry retry) {
         boolean attemptedBefore = row.adminEmail().equals(entry.adminAttemptedEmail());
         ledger.adminAttempted(row.customerDomain(), row.adminEmail());
         String password = row.adminPassword() != null ? row.adminPassword() : passwords.generate();
@@ -130,7 +137,8 @@ public class CustomerProvisioner {
             if (!e.isConflict()) {
                 throw e;
             }
-            if (!(attemptedBefore || e.afterAmbiguous()) || !inOurCustomer(row.adminEmail(), entry.customerId())) {
+            if (!(attemptedBefore || e.afterAmbiguous())
+                    || !inOurCustomer(row.adminEmail(), entry.customerId(), retry)) {
                 return false;
             }
             log.info("line {}: {} already exists after an earlier attempt: it is ours", row.line(), row.adminEmail());
@@ -139,7 +147,7 @@ public class CustomerProvisioner {
         return true;
     }
 
-    private boolean inOurCustomer(String email, String customerId) {
+    private boolean inOurCustomer(String email, String customerId, TransientRetry retry) {
         try {
             return customerId.equals(retry.call(() -> directory.getUser(email)).customerId());
         } catch (GoogleApiException e) {

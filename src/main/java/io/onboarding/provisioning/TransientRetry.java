@@ -2,6 +2,7 @@ package io.onboarding.provisioning;
 
 import io.onboarding.google.GoogleApiException;
 import java.time.Duration;
+import io.micrometer.core.instrument.Metrics;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -13,12 +14,22 @@ import java.util.function.Supplier;
  */
 final class TransientRetry {
 
+    /** No Retry-After is followed beyond this: a server asking for an hour is not one to wait on. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(5);
+
     private final RetryProperties properties;
     private final Sleeper sleeper;
+    private int retries;
 
+    /** One per row: it counts the row's retries for the report. */
     TransientRetry(RetryProperties properties, Sleeper sleeper) {
         this.properties = properties;
         this.sleeper = sleeper;
+    }
+
+    /** How many calls were sent again so far. */
+    int retries() {
+        return retries;
     }
 
     /** The call's answer; or its last failure, carrying how many tries it took. */
@@ -37,7 +48,10 @@ final class TransientRetry {
                     throw e.afterAttempts(attempt, ambiguous);
                 }
                 ambiguous |= e.isAmbiguous();
-                pause(attempt);
+                retries++;
+                Metrics.counter("onboarding.google.retries", "call", e.call(), "status", Integer.toString(e.status()))
+                        .increment();
+                pause(attempt, e.retryAfter().orElse(Duration.ZERO));
             }
         }
     }
@@ -49,12 +63,18 @@ final class TransientRetry {
         });
     }
 
-    /** Full jitter: a random wait up to min(cap, base × 2^(attempt-1)). */
     void pause(int attempt) {
+        pause(attempt, Duration.ZERO);
+    }
+
+    /** Full jitter — a random wait up to min(cap, base × 2^(attempt-1)) — but never less than Retry-After. */
+    private void pause(int attempt, Duration retryAfter) {
         long ceiling = Math.min(properties.maxDelay().toMillis(),
                 properties.baseDelay().toMillis() << Math.min(attempt - 1, 30));
+        long jitter = ThreadLocalRandom.current().nextLong(ceiling + 1);
+        long asked = Math.min(retryAfter.toMillis(), LONGEST_RETRY_AFTER.toMillis());
         try {
-            sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1)));
+            sleeper.sleep(Duration.ofMillis(Math.max(jitter, asked)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry", e);

@@ -28,7 +28,7 @@ public class RunReportWriter {
     public static final String RESULTS_FILE = "results.csv";
     public static final String REJECTS_FILE = "rejects.csv";
     static final String[] HEADER = {"line", "customerDomain", "externalId", "outcome", "customerId", "adminEmail",
-        "errorReason", "errorMessage", "warnings"};
+        "errorReason", "errorMessage", "warnings", "retries"};
     static final String ERRORS_COLUMN = "errors";
 
     private final RowResultRepository results;
@@ -54,7 +54,7 @@ public class RunReportWriter {
                 for (RowResult row : rows) {
                     csv.writeNext(cells(Stream.of(Long.toString(row.line()), row.customerDomain(), row.externalId(),
                             row.outcome().name(), row.customerId(), row.adminEmail(), row.errorReason(),
-                            row.errorMessage(), row.warnings())));
+                            row.errorMessage(), row.warnings(), Integer.toString(row.retries()))));
                 }
             });
             writeAtomically(folder.resolve(REJECTS_FILE), separator, csv -> {

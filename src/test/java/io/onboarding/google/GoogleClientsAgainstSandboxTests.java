@@ -290,6 +290,37 @@ class GoogleClientsAgainstSandboxTests {
     }
 
     @Test
+    void aRetryAfterHeaderInSecondsOrAsADateIsRead() throws Exception {
+        HttpServer busy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        busy.createContext("/", exchange -> {
+            byte[] body = "{\"error\":{\"code\":429,\"message\":\"Quota\",\"errors\":[{\"reason\":\"rateLimitExceeded\"}]}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Retry-After", calls.incrementAndGet() == 1 ? "12"
+                    : java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30)));
+            exchange.sendResponseHeaders(429, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        busy.start();
+        try {
+            ResellerClient client = new RestResellerClient(
+                    client("http://127.0.0.1:" + busy.getAddress().getPort(), "token"), new GoogleErrors(json));
+
+            GoogleApiException seconds = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
+            GoogleApiException date = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
+
+            assertThat(seconds.reason()).isEqualTo("rateLimitExceeded");
+            assertThat(seconds.retryAfter()).contains(java.time.Duration.ofSeconds(12));
+            assertThat(date.retryAfter()).hasValueSatisfying(wait -> assertThat(wait)
+                    .isBetween(java.time.Duration.ofSeconds(25), java.time.Duration.ofSeconds(31)));
+        } finally {
+            busy.stop(0);
+        }
+    }
+
+    @Test
     void anErrorThatIsNotGoogleJsonKeepsTheStatus() throws Exception {
         HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         proxy.createContext("/", exchange -> {

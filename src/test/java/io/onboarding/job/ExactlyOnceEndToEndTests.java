@@ -64,6 +64,7 @@ class ExactlyOnceEndToEndTests extends JobEndToEndTest {
         JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
 
         assertThat(readCsv(resultsOf(execution), ',').get(1)[3]).isEqualTo("ONBOARDED");
+        assertThat(readCsv(resultsOf(execution), ',').get(1)[9]).as("retries").isEqualTo("1");
         assertThat(sandbox.requests()).extracting(request -> request.call() + (request.applied() ? "" : " (not applied)"))
                 .containsExactly("customers.insert", "customers.get", "customers.patch", "users.insert",
                         "users.insert (not applied)", "users.get", "users.makeAdmin");

@@ -74,7 +74,7 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
         Path results = resultsOf(execution);
         List<String[]> lines = readCsv(results, ',');
         assertThat(lines.get(0)).containsExactly("line", "customerDomain", "externalId", "outcome", "customerId",
-                "adminEmail", "errorReason", "errorMessage", "warnings");
+                "adminEmail", "errorReason", "errorMessage", "warnings", "retries");
         List<String[]> rows = lines.subList(1, lines.size());
         assertThat(rows).extracting(row -> row[0] + " " + row[1] + " " + row[3]).containsExactly(
                 "2 sprachschule-koenig.de ONBOARDED",
