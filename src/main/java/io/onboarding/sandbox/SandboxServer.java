@@ -33,6 +33,8 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     private static final GoogleErrorBody UNAVAILABLE =
             GoogleErrorBody.of(503, "backendError", "The service is currently unavailable.");
+    private static final GoogleErrorBody QUOTA_EXCEEDED = GoogleErrorBody.of(429, "rateLimitExceeded",
+            "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user'.");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -43,6 +45,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Clock clock;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxLoad load = new SandboxLoad();
 
     static {
         // Without TCP_NODELAY the JDK server's small responses wait on delayed ACKs: ~40 ms per call.
@@ -86,15 +89,21 @@ public final class SandboxServer implements AutoCloseable {
         return faults;
     }
 
+    /** Latency, quotas and random failures, for realistic runs and benchmarks. */
+    public SandboxLoad load() {
+        return load;
+    }
+
     /** Every request received since start or the last {@link #reset()}, in arrival order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** Forgets the request log and the faults, and returns the accounts to their seed. */
+    /** Forgets the request log, the faults and the load, and returns the accounts to their seed. */
     public void reset() {
         requests.clear();
         faults.clear();
+        load.clear();
         accounts.reset();
     }
 
@@ -116,15 +125,25 @@ public final class SandboxServer implements AutoCloseable {
         }
         String call = SandboxRoutes.callName(method, path);
         SandboxFaults.Rule fault = call.equals("token") ? null : faults.next(call);
-        sleep(faults.delay());
-        if (fault != null && fault.kind() == SandboxFaults.Kind.REJECT_503) {
+        sleep(faults.delay().plus(load.nextLatency()));
+        SandboxLoad.Verdict verdict = call.equals("token") ? SandboxLoad.Verdict.PASS : load.judge(path);
+        if (verdict == SandboxLoad.Verdict.QUOTA_EXCEEDED) {
+            record(method, path, query, body, 429, false);
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(load.retryAfterSeconds(path)));
+            respond(exchange, 429, QUOTA_EXCEEDED);
+            return;
+        }
+        if (verdict == SandboxLoad.Verdict.TRANSIENT
+                || (fault != null && fault.kind() == SandboxFaults.Kind.REJECT_503)) {
             record(method, path, query, body, 503, false);
             respond(exchange, 503, UNAVAILABLE);
             return;
         }
         Answer answer = answer(() -> api.call(method, path, query, body, exchange.getRequestHeaders()));
         boolean applied = answer.status() == 200;
-        SandboxFaults.Kind kind = fault != null && applied ? fault.kind() : null;
+        SandboxFaults.Kind kind = fault != null && applied ? fault.kind()
+                : verdict == SandboxLoad.Verdict.AMBIGUOUS && applied ? SandboxFaults.Kind.RESPOND_503_AFTER_APPLY
+                : null;
         if (kind == SandboxFaults.Kind.DROP_AFTER_APPLY) {
             record(method, path, query, body, 0, true);
             // Closing before any header is sent closes the connection: the client cannot know the outcome.

@@ -178,6 +178,53 @@ class GoogleClientsAgainstSandboxTests {
     }
 
     @Nested
+    class Load {
+
+        @Test
+        void aQuotaIsEnforcedPerApiWith429AndRetryAfterInGooglesFormat() {
+            sandbox.load().quota(io.onboarding.sandbox.SandboxLoad.Api.RESELLER, 2);
+
+            reseller.getCustomer("mine.com");
+            reseller.getCustomer("mine.com");
+            GoogleApiException third = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.getCustomer("mine.com"));
+            directory.insertUser(User.newAdmin("admin@mine.com", "Ada", "Min", "Str0ng-Pass!"));
+
+            assertThat(third.status()).isEqualTo(429);
+            assertThat(third.reason()).isEqualTo("rateLimitExceeded");
+            assertThat(third.retryAfter()).contains(java.time.Duration.ofSeconds(1));
+            assertThat(third.isTransient()).isTrue();
+            assertThat(sandbox.requests()).extracting(RecordedRequest::status).containsExactly(200, 200, 429, 200);
+        }
+
+        @Test
+        void transientFailuresAreNotAppliedAndAmbiguousOnesAre() {
+            sandbox.load().failures(1.0, 0.0, 1);
+            GoogleApiException rejected = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.insertCustomer(domainCustomer("never.com", "it@example.com"), null));
+            sandbox.load().failures(0.0, 1.0, 1);
+            GoogleApiException ambiguous = catchThrowableOfType(GoogleApiException.class,
+                    () -> reseller.insertCustomer(domainCustomer("maybe.com", "it@example.com"), null));
+
+            assertThat(rejected.status()).isEqualTo(503);
+            assertThat(ambiguous.status()).isEqualTo(503);
+            assertThat(sandbox.accounts().customer("never.com")).isEmpty();
+            assertThat(sandbox.accounts().customer("maybe.com")).isPresent();
+        }
+
+        @Test
+        void latencyIsAddedToEveryCall() {
+            sandbox.load().latency(java.time.Duration.ofMillis(60), java.time.Duration.ofMillis(20));
+
+            long start = System.nanoTime();
+            reseller.getCustomer("mine.com");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(millis).isGreaterThanOrEqualTo(60);
+        }
+    }
+
+    @Nested
     class Faults {
 
         @Test
