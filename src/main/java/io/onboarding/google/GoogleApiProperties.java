@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code GOOGLE_APPLICATION_CREDENTIALS}), the job runs against the embedded sandbox
  * @param delegatedAdmin the reseller admin the service account impersonates
  * @param tokenUri overrides the key file's {@code token_uri} when set
+ * @param resellerRequestsPerMinute client-side limit for the Reseller API (Google publishes none); 0 = none
+ * @param directoryRequestsPerMinute client-side limit for the Directory API (Google's default quota)
+ * @param userCreationsPerDomainPerSecond Directory's limit on users.insert per customer domain
  */
 @ConfigurationProperties("onboarding.google")
 public record GoogleApiProperties(
@@ -25,5 +28,8 @@ public record GoogleApiProperties(
                 "https://www.googleapis.com/auth/admin.directory.customer",
                 "https://www.googleapis.com/auth/admin.directory.user"}) List<String> scopes,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("60s") Duration readTimeout) {
+        @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue("1200") int resellerRequestsPerMinute,
+        @DefaultValue("2400") int directoryRequestsPerMinute,
+        @DefaultValue("10") int userCreationsPerDomainPerSecond) {
 }

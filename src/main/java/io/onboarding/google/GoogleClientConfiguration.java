@@ -26,16 +26,19 @@ class GoogleClientConfiguration {
 
     @Bean
     ResellerClient resellerClient(RestClient.Builder builder, JdkClientHttpRequestFactory googleRequestFactory,
-            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json) {
+            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.resellerBaseUrl(), googleCredentials);
-        return new RestResellerClient(rest, new GoogleErrors(json));
+        return new RestResellerClient(rest, new GoogleErrors(json),
+                new ApiThrottle("reseller", properties.resellerRequestsPerMinute()));
     }
 
     @Bean
     DirectoryClient directoryClient(RestClient.Builder builder, JdkClientHttpRequestFactory googleRequestFactory,
-            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json) {
+            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.directoryBaseUrl(), googleCredentials);
-        return new RestDirectoryClient(rest, new GoogleErrors(json));
+        return new RestDirectoryClient(rest, new GoogleErrors(json),
+                new ApiThrottle("directory", properties.directoryRequestsPerMinute()),
+                new UserCreationLimit(properties.userCreationsPerDomainPerSecond()));
     }
 
     private static RestClient client(RestClient.Builder builder, JdkClientHttpRequestFactory factory, String baseUrl,

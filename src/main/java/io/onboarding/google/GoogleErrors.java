@@ -24,10 +24,21 @@ final class GoogleErrors {
         this.json = json;
     }
 
-    /** Runs one call; a transport failure becomes a status-0 exception. */
-    <T> T call(String call, Supplier<T> request) {
+    /**
+     * Runs one call in the API's rate limit; a transport failure becomes a status-0 exception, and a 429
+     * slows the API down for every worker.
+     */
+    <T> T call(String call, ApiThrottle throttle, Supplier<T> request) {
+        throttle.acquire();
         try {
-            return request.get();
+            T answer = request.get();
+            throttle.succeeded();
+            return answer;
+        } catch (GoogleApiException e) {
+            if (e.status() == 429 || (e.status() == 403 && e.isTransient())) {
+                throttle.slowDown();
+            }
+            throw e;
         } catch (ResourceAccessException e) {
             if (e.getMostSpecificCause() instanceof GoogleAuthException auth) {
                 throw auth;

@@ -9,16 +9,21 @@ final class RestDirectoryClient implements DirectoryClient {
 
     private final RestClient rest;
     private final GoogleErrors errors;
+    private final ApiThrottle throttle;
 
-    RestDirectoryClient(RestClient rest, GoogleErrors errors) {
+    private final UserCreationLimit userCreations;
+
+    RestDirectoryClient(RestClient rest, GoogleErrors errors, ApiThrottle throttle, UserCreationLimit userCreations) {
         this.rest = rest;
         this.errors = errors;
+        this.throttle = throttle;
+        this.userCreations = userCreations;
     }
 
     @Override
     public void setCustomerLanguage(String customerKey, String language) {
         String call = "customers.patch";
-        errors.call(call, () -> rest.patch()
+        errors.call(call, throttle, () -> rest.patch()
                 .uri(BASE + "/customers/{customerKey}", customerKey)
                 .body(new LanguagePatch(language))
                 .retrieve()
@@ -29,7 +34,8 @@ final class RestDirectoryClient implements DirectoryClient {
     @Override
     public User insertUser(User user) {
         String call = "users.insert";
-        return errors.call(call, () -> rest.post()
+        userCreations.acquire(user.primaryEmail().substring(user.primaryEmail().indexOf('@') + 1));
+        return errors.call(call, throttle, () -> rest.post()
                 .uri(BASE + "/users")
                 .body(user)
                 .retrieve()
@@ -40,7 +46,7 @@ final class RestDirectoryClient implements DirectoryClient {
     @Override
     public User getUser(String userKey) {
         String call = "users.get";
-        return errors.call(call, () -> rest.get()
+        return errors.call(call, throttle, () -> rest.get()
                 .uri(BASE + "/users/{userKey}", userKey)
                 .retrieve()
                 .onStatus(GoogleErrors::isError, errors.handlerFor(call))
@@ -50,7 +56,7 @@ final class RestDirectoryClient implements DirectoryClient {
     @Override
     public void makeSuperAdmin(String userKey) {
         String call = "users.makeAdmin";
-        errors.call(call, () -> rest.post()
+        errors.call(call, throttle, () -> rest.post()
                 .uri(BASE + "/users/{userKey}/makeAdmin", userKey)
                 .body(new MakeAdminRequest(true))
                 .retrieve()

@@ -9,16 +9,18 @@ final class RestResellerClient implements ResellerClient {
 
     private final RestClient rest;
     private final GoogleErrors errors;
+    private final ApiThrottle throttle;
 
-    RestResellerClient(RestClient rest, GoogleErrors errors) {
+    RestResellerClient(RestClient rest, GoogleErrors errors, ApiThrottle throttle) {
         this.rest = rest;
         this.errors = errors;
+        this.throttle = throttle;
     }
 
     @Override
     public Customer insertCustomer(Customer customer, String customerAuthToken) {
         String call = "customers.insert";
-        return errors.call(call, () -> rest.post()
+        return errors.call(call, throttle, () -> rest.post()
                 .uri(uri -> {
                     uri.path(CUSTOMERS);
                     if (customerAuthToken != null) {
@@ -35,7 +37,7 @@ final class RestResellerClient implements ResellerClient {
     @Override
     public Customer getCustomer(String customerIdOrDomain) {
         String call = "customers.get";
-        return errors.call(call, () -> rest.get()
+        return errors.call(call, throttle, () -> rest.get()
                 .uri(CUSTOMERS + "/{customerId}", customerIdOrDomain)
                 .retrieve()
                 .onStatus(GoogleErrors::isError, errors.handlerFor(call))

@@ -35,8 +35,10 @@ class GoogleClientsAgainstSandboxTests {
     void start() throws Exception {
         sandbox = new SandboxServer(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com"), null), json,
                 Clock.systemUTC());
-        reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json));
-        directory = new RestDirectoryClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json));
+        reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json),
+                new ApiThrottle("reseller", 0));
+        directory = new RestDirectoryClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json),
+                new ApiThrottle("directory", 0), new UserCreationLimit(10));
     }
 
     @AfterEach
@@ -294,7 +296,8 @@ class GoogleClientsAgainstSandboxTests {
     @Test
     void aRequestWithoutCredentialsIs401() {
         RestClient anonymous = RestClient.builder().baseUrl(sandbox.baseUrl()).build();
-        ResellerClient client = new RestResellerClient(anonymous, new GoogleErrors(json));
+        ResellerClient client = new RestResellerClient(anonymous, new GoogleErrors(json),
+                new ApiThrottle("reseller", 0));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
 
@@ -311,7 +314,8 @@ class GoogleClientsAgainstSandboxTests {
         };
         RestClient rest = RestClient.builder().baseUrl(sandbox.baseUrl())
                 .requestInterceptor(new CredentialsInterceptor(refusing)).build();
-        ResellerClient client = new RestResellerClient(rest, new GoogleErrors(json));
+        ResellerClient client = new RestResellerClient(rest, new GoogleErrors(json),
+                new ApiThrottle("reseller", 0));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
 
@@ -326,7 +330,7 @@ class GoogleClientsAgainstSandboxTests {
             closedPort = socket.getLocalPort();
         }
         ResellerClient client = new RestResellerClient(client("http://127.0.0.1:" + closedPort, "token"),
-                new GoogleErrors(json));
+                new GoogleErrors(json), new ApiThrottle("reseller", 0));
 
         GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
                 () -> client.insertCustomer(domainCustomer("x.com", "it@example.com"), "secret-token-123"));
@@ -353,7 +357,8 @@ class GoogleClientsAgainstSandboxTests {
         busy.start();
         try {
             ResellerClient client = new RestResellerClient(
-                    client("http://127.0.0.1:" + busy.getAddress().getPort(), "token"), new GoogleErrors(json));
+                    client("http://127.0.0.1:" + busy.getAddress().getPort(), "token"), new GoogleErrors(json),
+                    new ApiThrottle("reseller", 0));
 
             GoogleApiException seconds = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
             GoogleApiException date = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
@@ -379,7 +384,8 @@ class GoogleClientsAgainstSandboxTests {
         proxy.start();
         try {
             ResellerClient client = new RestResellerClient(
-                    client("http://127.0.0.1:" + proxy.getAddress().getPort(), "token"), new GoogleErrors(json));
+                    client("http://127.0.0.1:" + proxy.getAddress().getPort(), "token"), new GoogleErrors(json),
+                    new ApiThrottle("reseller", 0));
 
             GoogleApiException e = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
 

@@ -1,0 +1,33 @@
+package io.onboarding.google;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Directory's own limit: at most N user creations per customer domain per second. */
+final class UserCreationLimit {
+
+    private final Map<String, Bucket> byDomain = new ConcurrentHashMap<>();
+    private final int perSecond;
+
+    UserCreationLimit(int perSecond) {
+        this.perSecond = perSecond;
+    }
+
+    void acquire(String domain) {
+        if (perSecond <= 0) {
+            return;
+        }
+        Bucket bucket = byDomain.computeIfAbsent(domain, key -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .build());
+        try {
+            bucket.asBlocking().consume(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to create a user in " + domain, e);
+        }
+    }
+}
