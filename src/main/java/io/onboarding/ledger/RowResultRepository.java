@@ -42,15 +42,23 @@ public class RowResultRepository {
 
     /** Every outcome of the run, in file order. */
     public List<RowResult> findByRun(long runId) {
-        return jdbc.sql("""
+        List<RowResult> rows = new java.util.ArrayList<>();
+        forEachInRun(runId, rows::add);
+        return rows;
+    }
+
+    /** Hands every outcome of the run to {@code consumer}, in file order, without holding them all in memory. */
+    public void forEachInRun(long runId, java.util.function.Consumer<RowResult> consumer) {
+        jdbc.sql("""
                 SELECT LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME, CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON,
                     ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?
                     ORDER BY LINE_NUMBER""")
                 .param(runId)
-                .query((rs, rowNum) -> new RowResult(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), cells(rs.getString(10)), rs.getInt(11)))
-                .list();
+                .query((java.sql.ResultSet rs) -> {
+                    consumer.accept(new RowResult(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), cells(rs.getString(10)), rs.getInt(11)));
+                });
     }
 
     /** How many rows of the run ended in each outcome; every outcome is present, zero when none. */

@@ -46,50 +46,45 @@ public class RunReportWriter {
      * @return the path of results.csv
      */
     public Path write(long runId, Path folder, List<String> inputHeader, char separator) {
-        List<RowResult> rows = results.findByRun(runId);
         try {
             Files.createDirectories(folder);
-            Path resultsFile = writeAtomically(folder.resolve(RESULTS_FILE), ',', csv -> {
-                csv.writeNext(HEADER);
-                for (RowResult row : rows) {
-                    csv.writeNext(cells(Stream.of(Long.toString(row.line()), row.customerDomain(), row.externalId(),
-                            row.outcome().name(), row.customerId(), row.adminEmail(), row.errorReason(),
-                            row.errorMessage(), row.warnings(), Integer.toString(row.retries()))));
-                }
-            });
-            writeAtomically(folder.resolve(REJECTS_FILE), separator, csv -> {
-                List<String> header = new ArrayList<>(inputHeader);
-                header.add(ERRORS_COLUMN);
-                csv.writeNext(cells(header.stream()));
-                for (RowResult row : rows) {
+            Path resultsFile = folder.resolve(RESULTS_FILE);
+            Path rejectsFile = folder.resolve(REJECTS_FILE);
+            Path resultsPartial = partial(resultsFile);
+            Path rejectsPartial = partial(rejectsFile);
+            // One pass over the run's rows, streamed: a file of a million rows needs no more memory than one.
+            try (Writer resultsOut = Files.newBufferedWriter(resultsPartial, StandardCharsets.UTF_8);
+                    ICSVWriter results = new CSVWriterBuilder(resultsOut).build();
+                    Writer rejectsOut = Files.newBufferedWriter(rejectsPartial, StandardCharsets.UTF_8);
+                    ICSVWriter rejects = new CSVWriterBuilder(rejectsOut).withSeparator(separator).build()) {
+                results.writeNext(HEADER);
+                List<String> rejectsHeader = new ArrayList<>(inputHeader);
+                rejectsHeader.add(ERRORS_COLUMN);
+                rejects.writeNext(cells(rejectsHeader.stream()));
+                this.results.forEachInRun(runId, row -> {
+                    results.writeNext(cells(Stream.of(Long.toString(row.line()), row.customerDomain(),
+                            row.externalId(), row.outcome().name(), row.customerId(), row.adminEmail(),
+                            row.errorReason(), row.errorMessage(), row.warnings(), Integer.toString(row.retries()))));
                     if (row.outcome().needsAttention()) {
                         List<String> cells = new ArrayList<>(row.inputCells());
                         while (cells.size() < inputHeader.size()) {
                             cells.add("");
                         }
                         cells.add(row.outcome() + ": " + row.errorMessage());
-                        csv.writeNext(cells(cells.stream()));
+                        rejects.writeNext(cells(cells.stream()));
                     }
-                }
-            });
+                });
+            }
+            Files.move(resultsPartial, resultsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(rejectsPartial, rejectsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return resultsFile;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the reports into " + folder, e);
         }
     }
 
-    private interface Rows {
-        void write(ICSVWriter csv) throws IOException;
-    }
-
-    private static Path writeAtomically(Path target, char separator, Rows rows) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                ICSVWriter csv = new CSVWriterBuilder(out).withSeparator(separator).build()) {
-            rows.write(csv);
-        }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+    private static Path partial(Path target) {
+        return target.resolveSibling(target.getFileName() + ".partial");
     }
 
     private static String[] cells(Stream<String> cells) {
