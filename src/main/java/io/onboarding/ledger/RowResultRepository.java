@@ -40,13 +40,6 @@ public class RowResultRepository {
                 .update();
     }
 
-    /** Every outcome of the run, in file order. */
-    public List<RowResult> findByRun(long runId) {
-        List<RowResult> rows = new java.util.ArrayList<>();
-        forEachInRun(runId, rows::add);
-        return rows;
-    }
-
     /** Hands every outcome of the run to {@code consumer}, in file order, without holding them all in memory. */
     public void forEachInRun(long runId, java.util.function.Consumer<RowResult> consumer) {
         jdbc.sql("""

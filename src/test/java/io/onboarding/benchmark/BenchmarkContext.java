@@ -58,9 +58,14 @@ final class BenchmarkContext implements AutoCloseable {
     }
 
     Outcome run(Path csv) throws Exception {
+        return run(csv, false);
+    }
+
+    Outcome run(Path csv, boolean dryRun) throws Exception {
         long start = System.nanoTime();
         JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class),
-                OnboardingJobParameters.forFile(csv));
+                dryRun ? OnboardingJobParameters.forDryRun(csv, java.time.Instant.now())
+                        : OnboardingJobParameters.forFile(csv));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!execution.getStatus().toString().equals("COMPLETED")) {
             throw new IllegalStateException("the run ended " + execution.getStatus() + ": "

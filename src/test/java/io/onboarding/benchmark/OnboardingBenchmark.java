@@ -45,6 +45,9 @@ public final class OnboardingBenchmark {
         if (only.isEmpty() || only.contains("3")) {
             benchmark.quotaBound(true);
         }
+        if (only.isEmpty() || only.contains("5")) {
+            benchmark.dryRunOverhead(only.contains("small") ? 100_000 : 1_000_000);
+        }
         benchmark.table.forEach(System.out::println);
         System.exit(0);
     }
@@ -86,6 +89,65 @@ public final class OnboardingBenchmark {
                         Math.min(bound, 1 / (3 * 0.020)));
             }
             gamLike("4 baseline: GAM-like, 5 workers (150 rows)", "s2-gam", 150, OnboardingBenchmark::quotas, bound);
+        }
+    }
+
+    /** 5: a large dry run — no API call — beside a bare opencsv parse of the same file, and the peak heap. */
+    private void dryRunOverhead(int rows) throws Exception {
+        Path file = root.resolve("s5.csv");
+        try (java.io.Writer out = Files.newBufferedWriter(file)) {
+            out.write(HEADER);
+            for (int i = 0; i < rows; i++) {
+                out.write(String.format("dry-%07d.com,Bench GmbH,Kim Kunde,10115,DE,it@example.com,Kim,Kunde%n", i));
+            }
+        }
+        long start = System.nanoTime();
+        long parsed = 0;
+        try (java.io.Reader reader = Files.newBufferedReader(file);
+                com.opencsv.CSVReader csv = new com.opencsv.CSVReaderBuilder(reader)
+                        .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
+            while (csv.readNext() != null) {
+                parsed++;
+            }
+        }
+        double bareRowsPerSecond = (parsed - 1) / ((System.nanoTime() - start) / 1e9);
+        try (BenchmarkContext run = new BenchmarkContext(root.resolve("s5"), properties(4, 1_000, 0, 0));
+                HeapSampler heap = new HeapSampler()) {
+            BenchmarkContext.Outcome outcome = run.run(file, true);
+            report(String.format(Locale.ROOT, "5 dry run, peak heap %d MB (bare parse/s)", heap.peakMegabytes()),
+                    outcome, bareRowsPerSecond);
+        }
+    }
+
+    /** Samples the used heap every 10 ms: the peak a run really needed, not a pool's high-water mark. */
+    private static final class HeapSampler implements AutoCloseable {
+        private volatile boolean running = true;
+        private volatile long peak;
+        private final Thread thread = new Thread(() -> {
+            Runtime runtime = Runtime.getRuntime();
+            while (running) {
+                peak = Math.max(peak, runtime.totalMemory() - runtime.freeMemory());
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+
+        HeapSampler() {
+            System.gc();
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peakMegabytes() {
+            return peak / (1024 * 1024);
+        }
+
+        @Override
+        public void close() {
+            running = false;
         }
     }
 
