@@ -44,7 +44,9 @@ final class CustomerOrders {
                         e -> e.isTransient() && !e.isAmbiguous());
                 return new Result(created.customerId(), false, transfer);
             } catch (GoogleApiException e) {
-                if (!e.isConflict() && !e.isTransient()) {
+                // Only a 409 or a failure that may have been applied needs Google asked; anything else —
+                // a permanent error, or a retry budget spent on 429s — ends the row with that error.
+                if (!e.isConflict() && !e.isAmbiguous()) {
                     throw e;
                 }
                 last = e;

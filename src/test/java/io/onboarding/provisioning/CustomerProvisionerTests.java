@@ -216,6 +216,21 @@ class CustomerProvisionerTests {
         }
 
         @Test
+        void aRetryBudgetSpentOn429sFailsTheRowWithTheLastError() {
+            for (int i = 0; i < 5; i++) {
+                google.fail("customers.insert", 429, "rateLimitExceeded", false);
+            }
+
+            RowResult result = provisioner.provision(domain("quota.de", null), RUN);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.retries()).isEqualTo(4);
+            assertThat(result.errorMessage()).isEqualTo("customers.insert failed (HTTP 429 after 5 tries, "
+                    + "rateLimitExceeded): scripted failure. Nothing was done for this customer.");
+            assertThat(google.appliedCount("customers.insert")).isZero();
+        }
+
+        @Test
         void aPermanentErrorOnTheOrderFailsTheRowWithNothingDone() {
             google.fail("customers.insert", 400, "invalid", false);
 
