@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Directory's own limit: at most N user creations per customer domain per second. */
 final class UserCreationLimit {
 
+    private static final int MAX_DOMAINS = 10_000;
+
     private final Map<String, Bucket> byDomain = new ConcurrentHashMap<>();
     private final int perSecond;
 
@@ -19,6 +21,10 @@ final class UserCreationLimit {
     void acquire(String domain) {
         if (perSecond <= 0) {
             return;
+        }
+        if (byDomain.size() > MAX_DOMAINS) {
+            // A domain's bucket is full again a second after its last user: forgetting them all loses nothing.
+            byDomain.clear();
         }
         Bucket bucket = byDomain.computeIfAbsent(domain, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
