@@ -71,7 +71,8 @@ class CrashRestartTests {
             awaitRequests(url, requests -> calls(requests.subList(before, requests.size()), "customers.insert").size() >= 15);
             // With 8 workers the held order may be logged a little after others; it is held for a minute.
             Thread.sleep(300);
-            assertThat(calls(requests(url).subList(before, requests(url).size()), "customers.insert"))
+            List<RecordedRequest> sinceOrderFault = requests(url);
+            assertThat(calls(sinceOrderFault.subList(before, sinceOrderFault.size()), "customers.insert"))
                     .as("orders since the fault, the held one applied").filteredOn(RecordedRequest::applied)
                     .hasSizeGreaterThanOrEqualTo(5);
             job.kill();
@@ -84,7 +85,8 @@ class CrashRestartTests {
             job = JobProcess.start(input, url, tmp);
             awaitRequests(url, requests -> calls(requests.subList(beforeUsers, requests.size()), "users.insert").size() >= 15);
             Thread.sleep(300);
-            assertThat(calls(requests(url).subList(beforeUsers, requests(url).size()), "users.insert"))
+            List<RecordedRequest> sinceUserFault = requests(url);
+            assertThat(calls(sinceUserFault.subList(beforeUsers, sinceUserFault.size()), "users.insert"))
                     .as("user creations since the fault").filteredOn(RecordedRequest::applied)
                     .hasSizeGreaterThanOrEqualTo(5);
             job.kill();
