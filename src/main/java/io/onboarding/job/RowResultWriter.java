@@ -18,8 +18,6 @@ class RowResultWriter implements ItemWriter<RowResult> {
 
     @Override
     public void write(Chunk<? extends RowResult> chunk) {
-        for (RowResult result : chunk) {
-            repository.save(runId, result);
-        }
+        repository.saveAll(runId, chunk.getItems());
     }
 }

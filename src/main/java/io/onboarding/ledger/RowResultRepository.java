@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,28 +17,36 @@ public class RowResultRepository {
     private static final int MAX_MESSAGE = 4000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
     private final JsonMapper json;
 
-    RowResultRepository(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    RowResultRepository(JdbcClient jdbc, JdbcTemplate batches, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
         this.json = json;
     }
 
+    private static final String MERGE = """
+            MERGE INTO ONBOARDING_ROW_RESULT (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME,
+                CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES, RECORDED_AT)
+            KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     /** Saves the outcome; saving a line again (a re-processed chunk) replaces the earlier outcome. */
     public void save(long runId, RowResult result) {
-        jdbc.sql("""
-                MERGE INTO ONBOARDING_ROW_RESULT (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME,
-                    CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES, RECORDED_AT)
-                KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(runId, result.line(), truncate(result.customerDomain(), 300),
-                        truncate(result.externalId(), 300), result.outcome().name(), result.customerId(),
-                        truncate(result.adminEmail(), 400), truncate(result.errorReason(), 200),
-                        truncate(result.errorMessage(), MAX_MESSAGE), truncate(result.warnings(), MAX_MESSAGE),
-                        result.inputCells().isEmpty() ? null : json.writeValueAsString(result.inputCells()),
-                        result.retries(), LocalDateTime.now(clock))
-                .update();
+        saveAll(runId, List.of(result));
+    }
+
+    /** Saves a chunk's outcomes in one JDBC batch: one statement per row costs more than validating it. */
+    public void saveAll(long runId, List<? extends RowResult> results) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        batches.batchUpdate(MERGE, results.stream().map(result -> new Object[] {runId, result.line(),
+                truncate(result.customerDomain(), 300), truncate(result.externalId(), 300), result.outcome().name(),
+                result.customerId(), truncate(result.adminEmail(), 400), truncate(result.errorReason(), 200),
+                truncate(result.errorMessage(), MAX_MESSAGE), truncate(result.warnings(), MAX_MESSAGE),
+                result.inputCells().isEmpty() ? null : json.writeValueAsString(result.inputCells()),
+                result.retries(), now}).toList());
     }
 
     /** Hands every outcome of the run to {@code consumer}, in file order, without holding them all in memory. */

@@ -59,11 +59,20 @@ final class Cells {
      */
     String text(String field) {
         String value = raw.get(field);
-        if (value == null || (!SECRETS.contains(field) && hasControlCharacter(value.strip()))) {
+        if (value != null && SECRETS.contains(field)) {
+            String trimmed = value.strip();
+            return trimmed.isEmpty() ? null : trimmed;
+        }
+        return plainText(value);
+    }
+
+    /** A non-secret cell trimmed, or null when it is absent, blank or holds a control character. */
+    static String plainText(String value) {
+        if (value == null) {
             return null;
         }
         String trimmed = value.strip();
-        return trimmed.isEmpty() ? null : trimmed;
+        return trimmed.isEmpty() || hasControlCharacter(trimmed) ? null : trimmed;
     }
 
     /** A secret is taken exactly as written: spaces may be part of it, and are judged by its own rule. */
@@ -112,6 +121,12 @@ final class Cells {
     }
 
     private static boolean hasControlCharacter(String value) {
-        return value.chars().anyMatch(c -> Character.isISOControl(c));
+        // A loop, not chars().anyMatch(): this runs for every cell of every row.
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,6 +12,7 @@ final class DomainNames {
     static final int MAX_DOMAIN = 255;
     private static final Pattern LOCAL_PART = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://");
 
     private DomainNames() {
     }
@@ -19,7 +20,7 @@ final class DomainNames {
     /** The customer's domain in lower-case ASCII (an internationalised one in its xn-- form), or null. */
     static String customerDomain(String value, List<FieldError> errors) {
         String field = "customerDomain";
-        String bare = value.replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "");
+        String bare = SCHEME.matcher(value).replaceFirst("");
         if (!bare.equals(value)) {
             errors.add(new FieldError(field, "'" + value + "' must be the bare domain without '"
                     + value.substring(0, value.length() - bare.length()) + "': use '" + suggest(bare) + "'"));

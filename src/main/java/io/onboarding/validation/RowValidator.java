@@ -29,6 +29,15 @@ public class RowValidator {
         this.countries = countries;
     }
 
+    /**
+     * The row's customer domain exactly as {@link #validate} normalises it, or null when it has none usable;
+     * looks at no other field, so that a whole file can be scanned for repeated domains cheaply.
+     */
+    public String customerDomain(CustomerRow row) {
+        String text = Cells.plainText(row.customerDomain());
+        return text == null ? null : DomainNames.customerDomain(text, new ArrayList<>());
+    }
+
     public RowValidation validate(CustomerRow row) {
         List<FieldError> errors = new ArrayList<>();
         List<FieldError> warnings = new ArrayList<>();

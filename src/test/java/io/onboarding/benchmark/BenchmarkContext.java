@@ -71,6 +71,10 @@ final class BenchmarkContext implements AutoCloseable {
             throw new IllegalStateException("the run ended " + execution.getStatus() + ": "
                     + execution.getAllFailureExceptions());
         }
+        // Where the time went, step by step: the table alone cannot say which step to work on.
+        System.out.println("   steps: " + execution.getStepExecutions().stream()
+                .map(step -> step.getStepName() + " " + java.time.Duration.between(step.getStartTime(),
+                        step.getEndTime()).toMillis() + " ms").collect(Collectors.joining(", ")));
         Path results = Path.of(execution.getExecutionContext().getString("report.results"));
         Map<String, Integer> outcomes = new HashMap<>();
         try (var lines = Files.lines(results)) {
