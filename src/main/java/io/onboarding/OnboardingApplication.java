@@ -1,6 +1,6 @@
 package io.onboarding;
 
-import org.springframework.boot.SpringApplication;
+import io.onboarding.cli.OnboardingCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OnboardingApplication {
 
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(OnboardingApplication.class, args)));
+        System.exit(OnboardingCommandLine.execute(args));
     }
 }

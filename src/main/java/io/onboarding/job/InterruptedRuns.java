@@ -3,6 +3,7 @@ package io.onboarding.job;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds a run that was killed or crashed and makes it restartable. A process killed mid-run leaves its
- * execution marked as running for ever; since only one process can hold the file database, an
- * execution that looks running to the process holding it is a dead one.
+ * execution marked as running for ever; it is dead when the process that ran it (recorded by
+ * {@link RunOwner}) is gone, since several processes may share the database (a {@code stop} from a shell
+ * while cron's run goes on).
  */
 @Component
 public class InterruptedRuns {
@@ -31,7 +33,21 @@ public class InterruptedRuns {
      * @return the run's id when the run did not finish (killed, crashed or failed) and will be resumed
      */
     public Optional<Long> recover(JobParameters parameters) {
-        JobExecution last = jobRepository.getLastJobExecution(OnboardingJobConfiguration.JOB_NAME, parameters);
+        return recover(jobRepository.getLastJobExecution(OnboardingJobConfiguration.JOB_NAME, parameters));
+    }
+
+    /** As {@link #recover(JobParameters)}, for the latest execution of a run known by its id. */
+    public Optional<Long> recover(long runId) {
+        JobInstance instance = jobRepository.getJobInstance(runId);
+        return instance == null ? Optional.empty() : recover(jobRepository.getLastJobExecution(instance));
+    }
+
+    private Optional<Long> recover(JobExecution latest) {
+        JobExecution last = latest;
+        if (last != null && last.getStatus().isRunning() && RunOwner.isAlive(last)) {
+            throw new RunStillAliveException(last.getJobInstance().getInstanceId(),
+                    last.getExecutionContext().getLong(RunOwner.PID));
+        }
         if (last == null || !(last.getStatus().isRunning() || last.getStatus() == BatchStatus.FAILED
                 || last.getStatus() == BatchStatus.STOPPED)) {
             return Optional.empty();

@@ -40,6 +40,7 @@ class OnboardingJobConfiguration {
                 .validator(new DefaultJobParametersValidator(
                         new String[] {OnboardingJobParameters.INPUT_FILE, OnboardingJobParameters.INPUT_SHA256},
                         new String[] {OnboardingJobParameters.DRY_RUN, OnboardingJobParameters.DRY_RUN_AT}))
+                .listener(new RunOwner(jobRepository))
                 .start(checkFileStep)
                 .next(onboardRowsStep)
                 .next(writeReportStep)

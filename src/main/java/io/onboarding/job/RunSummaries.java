@@ -3,6 +3,7 @@ package io.onboarding.job;
 import io.onboarding.ledger.RowResultRepository;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,26 @@ public class RunSummaries {
                 .map(failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage())
                 .distinct()
                 .toList();
-        return new RunSummary(runId, execution.getId(), execution.getStatus(), execution.getStartTime(),
+        JobParameters parameters = execution.getJobParameters();
+        return new RunSummary(runId, execution.getId(), parameters.getString(OnboardingJobParameters.INPUT_FILE),
+                "true".equals(parameters.getString(OnboardingJobParameters.DRY_RUN)), execution.getStatus(), execution.getStartTime(),
                 execution.getEndTime(), results.countByOutcome(runId), resultsFile, failures);
+    }
+
+    /** The latest execution of a run, by its id, or null when there is no such run. */
+    public RunSummary ofRun(long runId) {
+        JobInstance instance = jobRepository.getJobInstance(runId);
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        return last == null ? null : of(last);
+    }
+
+    /** The latest runs, newest first, each as its latest execution. */
+    public List<RunSummary> latest(int count) {
+        return jobRepository.getJobInstances(OnboardingJobConfiguration.JOB_NAME, 0, count).stream()
+                .map(instance -> jobRepository.getLastJobExecution(instance))
+                .filter(java.util.Objects::nonNull)
+                .map(this::of)
+                .toList();
     }
 
     /** The summary of the latest execution of the run these parameters identify, or null if none. */

@@ -10,12 +10,16 @@ import org.springframework.batch.core.BatchStatus;
  * What a run did: its status, how many rows ended in each outcome, and where its report is.
  *
  * @param runId the job instance id, which also names the report folder
+ * @param inputFile the file the run read
+ * @param dryRun whether it only validated
  * @param resultsFile absolute path of results.csv, or null when the run stopped before writing it
  * @param failures why the run itself failed (not row failures, which are outcomes)
  */
 public record RunSummary(
         long runId,
         long executionId,
+        String inputFile,
+        boolean dryRun,
         BatchStatus status,
         LocalDateTime startTime,
         LocalDateTime endTime,
@@ -25,5 +29,11 @@ public record RunSummary(
 
     public int rows() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Rows whose outcome an operator must act on: rejected, failed, partial, transfer required. */
+    public int rowsToFix() {
+        return counts.entrySet().stream().filter(entry -> entry.getKey().needsAttention())
+                .mapToInt(Map.Entry::getValue).sum();
     }
 }

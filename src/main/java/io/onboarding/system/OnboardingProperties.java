@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize rows per transaction: the checkpoint interval of a run
  * @param workers rows provisioned at the same time; a chunk waits for its slowest row, so a chunk of a
  *     few times this many keeps the workers busy
+ * @param progressInterval how often a run prints a progress line when its output is not a terminal (cron)
  */
 @ConfigurationProperties("onboarding")
 public record OnboardingProperties(
@@ -21,7 +22,8 @@ public record OnboardingProperties(
         @DefaultValue("sample-data/customers.csv") Path input,
         @DefaultValue("reports") Path reportDir,
         @DefaultValue("20") int chunkSize,
-        @DefaultValue("4") int workers) {
+        @DefaultValue("4") int workers,
+        @DefaultValue("30s") java.time.Duration progressInterval) {
 
     /** Every worker may hold a database connection while the chunk holds another: keep well inside the pool. */
     public static final int MAX_WORKERS = 16;

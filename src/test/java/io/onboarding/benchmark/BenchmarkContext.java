@@ -40,7 +40,6 @@ final class BenchmarkContext implements AutoCloseable {
     BenchmarkContext(Path dir, Map<String, Object> properties) {
         this.dir = dir;
         Map<String, Object> all = new HashMap<>(Map.of(
-                "onboarding.cli.enabled", "false",
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db/onboarding"),
                 "onboarding.report-dir", dir.resolve("reports").toString(),
                 "logging.level.root", "ERROR",

@@ -76,8 +76,9 @@ class CrashRestartTests {
 
             // then the same command once more finishes the file
             JobProcess last = JobProcess.start(input, url, tmp);
-            assertThat(last.awaitExit()).as(last.output()).isZero();
-            assertThat(last.output()).contains("did not finish (killed, crashed or failed); resuming it after its last checkpoint",
+            // exit code 3: finished, and the file's deliberately bad rows are to be fixed
+            assertThat(last.awaitExit()).as(last.output()).isEqualTo(3);
+            assertThat(last.output()).contains("did not finish (killed, crashed, stopped or failed); resuming it after its last checkpoint",
                     "Run 1 COMPLETED: 300 rows");
 
             List<RecordedRequest> requests = requests(url);
@@ -273,7 +274,7 @@ class CrashRestartTests {
 
         static JobProcess start(Path input, String sandboxUrl, Path dir) throws IOException {
             return new JobProcess(new ProcessBuilder(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    OnboardingApplication.class.getName(), input.toString(),
+                    OnboardingApplication.class.getName(), "run", input.toString(),
                     "--onboarding.sandbox.url=" + sandboxUrl,
                     "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/onboarding"),
                     "--onboarding.report-dir=" + dir.resolve("reports"),

@@ -44,7 +44,7 @@ class RunModeTests {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(OnboardingApplication.class).run(
                 "--onboarding.google.credentials-file=" + notAKey,
                 "--onboarding.google.delegated-admin=admin@reseller.example",
-                "--spring.datasource.url=jdbc:h2:mem:mode-test", "--onboarding.cli.enabled=false"));
+                "--spring.datasource.url=jdbc:h2:mem:mode-test"));
 
         ConfigurationProblem problem = findProblem(failure);
         assertThat(problem.getExitCode()).isEqualTo(2);
@@ -55,8 +55,7 @@ class RunModeTests {
     @Test
     void productionWithoutADelegatedAdminSaysWhatToSet() {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(OnboardingApplication.class).run(
-                "--onboarding.mode=production", "--spring.datasource.url=jdbc:h2:mem:mode-test-2",
-                "--onboarding.cli.enabled=false"));
+                "--onboarding.mode=production", "--spring.datasource.url=jdbc:h2:mem:mode-test-2"));
 
         assertThat(findProblem(failure).action()).contains("onboarding.google.delegated-admin");
     }

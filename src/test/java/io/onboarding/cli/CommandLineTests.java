@@ -2,7 +2,7 @@ package io.onboarding.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onboarding.OnboardingApplication;
+import io.onboarding.sandbox.SandboxProperties;
 import io.onboarding.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,25 +11,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Runs the whole application as the README's command does, each run in its own application context on
- * one file database, as two processes started one after the other would.
+ * Runs the command line as the README's commands do, each command in its own application context on one
+ * file database, as processes started one after the other would.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class OnboardingRunnerTests {
+class CommandLineTests {
 
     private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
             + "alternateEmail,adminGivenName,adminFamilyName,adminPassword\n";
 
     @TempDir
     Path tmp;
+
+    private SandboxServer sandbox;
+
+    @org.junit.jupiter.api.BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = new SandboxServer(new SandboxProperties(0, List.of("already-at-google.com"), List.of(), null),
+                tools.jackson.databind.json.JsonMapper.builder().build(), java.time.Clock.systemUTC());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
 
     @Test
     void aSecondRunOfACompletedFileIsRefusedAndSendsNothing(CapturedOutput output) throws Exception {
@@ -76,6 +85,8 @@ class OnboardingRunnerTests {
         Run again = run(input, "--dry-run");
         Run real = run(input);
 
+        assertThat(dry.exitCode()).as("a dry run with a rejected row").isEqualTo(3);
+        assertThat(real.exitCode()).isEqualTo(3);
         assertThat(dry.sandboxCalls()).isZero();
         assertThat(again.sandboxCalls()).isZero();
         assertThat(real.sandboxCalls()).isEqualTo(3);
@@ -129,8 +140,8 @@ class OnboardingRunnerTests {
                 + "short-pass.com,Short Inc.,Sam Short,12345,US,sam@example.com,Sam,Short,Tiny-1\n");
 
         Run run = run(input, "--logging.level.root=DEBUG");
+        assertThat(run.exitCode()).isEqualTo(3);
 
-        assertThat(run.exitCode()).isZero();
         assertThat(output).containsPattern("ONBOARDED +1\\n").containsPattern("INVALID +1\\n")
                 .doesNotContain("Very-Secret-Pw-42")
                 .doesNotContain("Tiny-1");
@@ -144,16 +155,32 @@ class OnboardingRunnerTests {
     }
 
     private Run run(Path input, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of(input.toString(),
-                "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("db/onboarding"),
-                "--onboarding.report-dir=" + tmp.resolve("reports")));
+        List<String> args = new ArrayList<>(List.of("run", input.toString()));
         args.addAll(List.of(extraArgs));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(OnboardingApplication.class)
-                .run(args.toArray(String[]::new));
-        int calls = context.getBean(SandboxServer.class).requests().size();
-        long executions = JdbcClient.create(context.getBean(javax.sql.DataSource.class))
-                .sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION").query(Long.class).single();
-        return new Run(SpringApplication.exit(context), calls, executions);
+        return command(args.toArray(String[]::new));
+    }
+
+    /** The command as cron would type it, in this JVM, against the test's own sandbox and file database. */
+    private Run command(String... command) {
+        int before = sandbox.requests().size();
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("db/onboarding"),
+                "--onboarding.report-dir=" + tmp.resolve("reports"), "--onboarding.sandbox.url=" + sandbox.baseUrl(),
+                "--logging.file.name=" + tmp.resolve("logs/onboarding.log")));
+        int exitCode = OnboardingCommandLine.execute(args.toArray(String[]::new));
+        return new Run(exitCode, sandbox.requests().size() - before, jobExecutions());
+    }
+
+    private long jobExecutions() {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE", "sa", "")) {
+            try (var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
     }
 
     private Path write(String name, String content) throws Exception {

@@ -1,0 +1,43 @@
+package io.onboarding.cli;
+
+import io.onboarding.schedule.InboxProperties;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+
+/** {@code serve}: stays up and processes the inbox folder on a schedule (nightly by default). */
+@Command(name = "serve", description = "Stay up and, on onboarding.inbox.cron (default 02:00 daily), run every CSV "
+        + "in the inbox folder in name order: inbox/ -> processing/ -> done/ or failed/, the report beside it.")
+class ServeCommand extends SpringCommand {
+
+    @Override
+    void configure(Map<String, String> properties) {
+        properties.put("onboarding.inbox.enabled", "true");
+    }
+
+    @Override
+    int execute(ConfigurableApplicationContext context) {
+        InboxProperties inbox = context.getBean(InboxProperties.class);
+        System.out.println("workspace-onboarding: serving the inbox " + inbox.dir().toAbsolutePath().normalize()
+                + " on cron '" + inbox.cron() + "'. Stop with Ctrl-C or SIGTERM.");
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+
+    @Override
+    boolean closesWhenDone() {
+        return false;
+    }
+}

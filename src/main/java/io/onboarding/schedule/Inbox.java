@@ -1,0 +1,148 @@
+package io.onboarding.schedule;
+
+import io.onboarding.cli.ExitCodes;
+import io.onboarding.cli.FileRuns;
+import io.onboarding.cli.RunAnswer;
+import io.onboarding.report.RunReportWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbox folder's lifecycle: each CSV moves to {@code processing/} while it runs, then to {@code done/}
+ * (finished, with or without rows to fix) or {@code failed/} (unusable, or the run failed), with its
+ * report beside it. A file still being written is left for the next tick; a file left in
+ * {@code processing/} by a killed process is resumed first.
+ */
+public class Inbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final InboxProperties properties;
+    private final FileRuns runs;
+
+    public Inbox(InboxProperties properties, FileRuns runs) {
+        this.properties = properties;
+        this.runs = runs;
+    }
+
+    /** One tick: resumes interrupted files, then runs every settled CSV in name order. */
+    public synchronized List<Path> processAll() {
+        Path inbox = properties.dir();
+        List<Path> finished = new ArrayList<>();
+        try {
+            Files.createDirectories(folder("processing"));
+            for (Path interrupted : csvFiles(folder("processing"))) {
+                log.info("Inbox: resuming {}, left in processing/ by an interrupted run", interrupted.getFileName());
+                finished.add(finish(interrupted, runs.run(interrupted, false)));
+            }
+            for (Path file : settled(csvFiles(inbox))) {
+                Path processing = folder("processing").resolve(file.getFileName());
+                Files.move(file, processing, StandardCopyOption.ATOMIC_MOVE);
+                log.info("Inbox: running {}", file.getFileName());
+                finished.add(finish(processing, runs.run(processing, false)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Inbox " + inbox.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return finished;
+    }
+
+    /** The files whose size and modification time did not change over the settle time. */
+    private List<Path> settled(List<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            return files;
+        }
+        Map<Path, String> before = new LinkedHashMap<>();
+        for (Path file : files) {
+            before.put(file, fingerprint(file));
+        }
+        try {
+            Thread.sleep(properties.settleTime().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        List<Path> settled = new ArrayList<>();
+        for (Map.Entry<Path, String> entry : before.entrySet()) {
+            Path file = entry.getKey();
+            if (Files.isRegularFile(file) && fingerprint(file).equals(entry.getValue())) {
+                settled.add(file);
+            } else {
+                log.info("Inbox: {} is still being written; left for the next tick", file.getFileName());
+            }
+        }
+        return settled;
+    }
+
+    private Path finish(Path processing, RunAnswer answer) throws IOException {
+        if (answer.exitCode() == ExitCodes.RESUMABLE) {
+            // Left in processing/: the next tick resumes it from its checkpoint under the same name.
+            log.warn("Inbox: {} did not finish; it stays in processing/ and is resumed on the next tick",
+                    processing.getFileName());
+            return processing;
+        }
+        boolean done = answer.exitCode() == ExitCodes.OK || answer.exitCode() == ExitCodes.ROWS_TO_FIX;
+        Path target = free(folder(done ? "done" : "failed"), processing.getFileName().toString());
+        Files.move(processing, target, StandardCopyOption.ATOMIC_MOVE);
+        String base = target.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+        if (answer.summary() != null && answer.summary().resultsFile() != null) {
+            Path results = Path.of(answer.summary().resultsFile());
+            Files.copy(results, target.resolveSibling(base + ".results.csv"), StandardCopyOption.REPLACE_EXISTING);
+            Path rejects = results.resolveSibling(RunReportWriter.REJECTS_FILE);
+            if (Files.exists(rejects)) {
+                Files.copy(rejects, target.resolveSibling(base + ".rejects.csv"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (answer.problem() != null) {
+            Files.writeString(target.resolveSibling(base + ".error.txt"), answer.problem() + System.lineSeparator());
+        }
+        log.info("Inbox: {} -> {} (exit code {})", processing.getFileName(), properties.dir().relativize(target),
+                answer.exitCode());
+        return target;
+    }
+
+    private Path folder(String name) throws IOException {
+        return Files.createDirectories(properties.dir().resolve(name));
+    }
+
+    /** The name in the folder, or, when a file of that name is already there, the name with a time stamp. */
+    private static Path free(Path folder, String name) {
+        Path target = folder.resolve(name);
+        if (!Files.exists(target)) {
+            return target;
+        }
+        return folder.resolve(name.replaceFirst("(?i)(\\.csv)?$", "-" + STAMP.format(LocalDateTime.now()) + "$1"));
+    }
+
+    private static List<Path> csvFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String fingerprint(Path file) throws IOException {
+        FileTime modified = Files.getLastModifiedTime(file);
+        return Files.size(file) + "@" + modified.toMillis();
+    }
+}
