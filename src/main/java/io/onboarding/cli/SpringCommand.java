@@ -21,6 +21,9 @@ import picocli.CommandLine.Unmatched;
  */
 abstract class SpringCommand implements Callable<Integer> {
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--sandbox", description = "Use the embedded sandbox even when Google credentials are configured.")
     boolean sandbox;
 
@@ -44,7 +47,9 @@ abstract class SpringCommand implements Callable<Integer> {
         configure(properties);
         List<String> arguments = new ArrayList<>();
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        arguments.addAll(springArguments);
+        // A command's own option (--workers) beats the same property passed through (--onboarding.workers=).
+        springArguments.stream().filter(argument -> !properties.containsKey(argument.substring(2, argument.indexOf('='))))
+                .forEach(arguments::add);
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(OnboardingApplication.class).web(WebApplicationType.NONE)

@@ -151,6 +151,103 @@ class CommandLineTests {
                 .contains("adminPassword: must be 8 to 100 printable ASCII characters");
     }
 
+    @Test
+    void usageErrorsExitWith2AndHelpWith0(CapturedOutput output) {
+        assertThat(OnboardingCommandLine.execute()).isEqualTo(2);
+        assertThat(OnboardingCommandLine.execute("run")).isEqualTo(2);
+        assertThat(OnboardingCommandLine.execute("run", "x.csv", "--no-such-option")).isEqualTo(2);
+        assertThat(OnboardingCommandLine.execute("frobnicate")).isEqualTo(2);
+        assertThat(output.getErr()).contains("Missing command", "Missing required parameter: 'FILE'",
+                "Unknown option or argument: --no-such-option");
+
+        assertThat(OnboardingCommandLine.execute("--help")).isZero();
+        assertThat(output.getOut()).contains("run", "validate", "status", "history", "restart", "stop", "serve",
+                "Exit codes:", "3   finished, with rejected or failed rows");
+        assertThat(OnboardingCommandLine.execute("run", "--help")).isZero();
+        assertThat(output.getOut()).contains("--dry-run", "--workers=N", "--report-dir=DIR", "--sandbox");
+    }
+
+    @Test
+    void aFileThatDoesNotExistExitsWith2() {
+        assertThat(command("run", tmp.resolve("missing.csv").toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void validateIsADryRunAndWorkersAndReportDirAreOptions(CapturedOutput output) throws Exception {
+        Path input = write("valid.csv", HEADER + "all-valid.com,Valid Inc.,Val Id,12345,US,val@example.com,Val,Id,\n");
+
+        Run validate = command("validate", input.toString());
+        Run real = command("run", input.toString(), "--workers", "2", "--report-dir", tmp.resolve("elsewhere").toString());
+
+        assertThat(validate.exitCode()).isZero();
+        assertThat(validate.sandboxCalls()).isZero();
+        assertThat(real.exitCode()).isZero();
+        assertThat(real.sandboxCalls()).isEqualTo(3);
+        assertThat(tmp.resolve("elsewhere/valid-run2/results.csv")).exists();
+        assertThat(output).contains("DRY RUN (no API call)", "VALID                1");
+    }
+
+    @Test
+    void aStoppedRunEndsWith1AndRestartFinishesItWithoutOrderingTwice(CapturedOutput output) throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 40; i++) {
+            csv.append(String.format("stop-%02d.com,Stop Inc.,Sam Stop,12345,US,sam@example.com,Sam,Stop,%n", i));
+        }
+        Path input = write("stoppable.csv", csv.toString());
+        sandbox.load().latency(java.time.Duration.ofMillis(80), java.time.Duration.ZERO);
+        java.util.concurrent.CompletableFuture<Run> running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> command("run", input.toString(), "--workers", "1"));
+        while (sandbox.requests().size() < 6 && !running.isDone()) {
+            Thread.sleep(20);
+        }
+
+        Run stop = command("stop", "1");
+        Run stopped = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(stop.exitCode()).isZero();
+        assertThat(stopped.exitCode()).as("stopped: resumable").isEqualTo(1);
+        assertThat(output).contains("Run 1 will stop after its current chunk", "Run 1 STOPPED");
+        long orderedBeforeRestart = orders();
+        assertThat(orderedBeforeRestart).isBetween(2L, 39L);
+
+        Run restart = command("restart", "1");
+
+        assertThat(restart.exitCode()).isZero();
+        assertThat(output).contains("Run 1 COMPLETED: 40 rows");
+        assertThat(orders()).isEqualTo(40);
+        assertThat(sandbox.requests().stream().filter(r -> r.call().equals("customers.insert"))
+                .map(r -> r.body().replaceAll("(?s).*\"customerDomain\":\"([^\"]+)\".*", "$1")).distinct().count())
+                .isEqualTo(40);
+        assertThat(command("stop", "1").exitCode()).as("nothing left to stop").isEqualTo(2);
+    }
+
+    @Test
+    void statusAndHistoryShowRunsWithTheirCountsAndExitWithTheRunsCode(CapturedOutput output) throws Exception {
+        Path good = write("good.csv", HEADER + "good-one.com,Good Inc.,Gus Good,12345,US,gus@example.com,Gus,Good,\n");
+        Path mixed = write("mixed.csv", HEADER + "mixed-one.com,Mixed Inc.,Max Mix,12345,US,max@example.com,Max,Mix,\n"
+                + "not a domain,Bad Inc.,Bo Bad,12345,US,bo@example.com,Bo,Bad,\n");
+        command("run", good.toString());
+        command("run", mixed.toString());
+
+        assertThat(command("status", "1").exitCode()).isZero();
+        assertThat(command("status", mixed.toString()).exitCode()).isEqualTo(3);
+        assertThat(command("status").exitCode()).as("the latest run").isEqualTo(3);
+        assertThat(command("status", "99").exitCode()).isEqualTo(2);
+        assertThat(command("history").exitCode()).isZero();
+
+        assertThat(output.getOut()).contains("Run 1: COMPLETED", "file:     " + good, "rows:     1 recorded, 0 to fix",
+                "Run 2: COMPLETED", "rows:     2 recorded, 1 to fix", "INVALID              1",
+                "report:   " + tmp.resolve("reports/mixed-run2/results.csv"))
+                .containsPattern("RUN +STATUS +STARTED +ENDED +ROWS +DONE +TO FIX +FILE")
+                .containsPattern("\\n2 +COMPLETED .* +2 +1 +1  " + java.util.regex.Pattern.quote(mixed.toString()))
+                .containsPattern("\\n1 +COMPLETED .* +1 +1 +0  " + java.util.regex.Pattern.quote(good.toString()));
+        assertThat(output.getErr()).contains("No run of 99");
+    }
+
+    private long orders() {
+        return sandbox.requests().stream().filter(r -> r.call().equals("customers.insert") && r.applied()).count();
+    }
+
     private record Run(int exitCode, int sandboxCalls, long jobExecutions) {
     }
 
