@@ -23,7 +23,7 @@ final class RunProgress implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private RunProgress(PrintStream out, long total, boolean terminal, Duration interval, LongSupplier done) {
+    RunProgress(PrintStream out, long total, boolean terminal, Duration interval, LongSupplier done) {
         this.out = out;
         this.total = total;
         this.terminal = terminal;

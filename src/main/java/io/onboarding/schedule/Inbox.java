@@ -103,7 +103,7 @@ public class Inbox {
             Path results = Path.of(answer.summary().resultsFile());
             Files.copy(results, target.resolveSibling(base + ".results.csv"), StandardCopyOption.REPLACE_EXISTING);
             Path rejects = results.resolveSibling(RunReportWriter.REJECTS_FILE);
-            if (Files.exists(rejects)) {
+            if (answer.summary().rowsToFix() > 0 && Files.exists(rejects)) {
                 Files.copy(rejects, target.resolveSibling(base + ".rejects.csv"), StandardCopyOption.REPLACE_EXISTING);
             }
         }

@@ -222,6 +222,23 @@ class CommandLineTests {
     }
 
     @Test
+    void withoutATerminalARunPrintsAProgressLineEveryInterval(CapturedOutput output) throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 12; i++) {
+            csv.append(String.format("slow-%02d.com,Slow Inc.,Sid Slow,12345,US,sid@example.com,Sid,Slow,%n", i));
+        }
+        sandbox.load().latency(java.time.Duration.ofMillis(40), java.time.Duration.ZERO);
+
+        Run run = command("run", write("slow.csv", csv.toString()).toString(), "--workers", "1",
+                "--onboarding.progress-interval=300ms");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(tmp.resolve("logs/onboarding.log"))).as("the log file, besides the console")
+                .contains("Writing the reports into " + tmp.resolve("reports/slow-run1"));
+        assertThat(output.getOut()).containsPattern("Progress: \\d+/12 rows \\(\\d+%\\), [0-9.]+ rows/s, ETA ");
+    }
+
+    @Test
     void statusAndHistoryShowRunsWithTheirCountsAndExitWithTheRunsCode(CapturedOutput output) throws Exception {
         Path good = write("good.csv", HEADER + "good-one.com,Good Inc.,Gus Good,12345,US,gus@example.com,Gus,Good,\n");
         Path mixed = write("mixed.csv", HEADER + "mixed-one.com,Mixed Inc.,Max Mix,12345,US,max@example.com,Max,Mix,\n"
