@@ -182,7 +182,12 @@ public class FileRuns {
                 out.printf("  %-20s %d%n", outcome, count);
             }
         });
-        summary.failures().forEach(failure -> out.println("  run failure: " + failure));
+        // A requested stop is reported as such, not as the interruption exceptions Spring Batch records for it.
+        summary.failures().stream().filter(failure -> !failure.startsWith("JobInterruptedException"))
+                .forEach(failure -> out.println("  run failure: " + failure));
+        if (summary.status() == org.springframework.batch.core.BatchStatus.STOPPED) {
+            out.println("  stopped on request after a checkpoint; 'restart " + summary.runId() + "' resumes it");
+        }
         if (summary.resultsFile() != null) {
             out.println("Report: " + summary.resultsFile());
             if (summary.rowsToFix() > 0) {
