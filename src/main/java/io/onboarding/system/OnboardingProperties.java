@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param mode {@code auto} (production when Google credentials are configured, else the sandbox),
  *     {@code sandbox} or {@code production}
- * @param input the CSV the command line runs when none is given as an argument
  * @param reportDir where each run's report folder is created
  * @param chunkSize rows per transaction: the checkpoint interval of a run
  * @param workers rows provisioned at the same time; a chunk waits for its slowest row, so a chunk of a
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("onboarding")
 public record OnboardingProperties(
         @DefaultValue("auto") RunMode.Setting mode,
-        @DefaultValue("sample-data/customers.csv") Path input,
         @DefaultValue("reports") Path reportDir,
         @DefaultValue("20") int chunkSize,
         @DefaultValue("4") int workers,
