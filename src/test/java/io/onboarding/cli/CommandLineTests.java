@@ -239,6 +239,21 @@ class CommandLineTests {
     }
 
     @Test
+    void theSandboxIsChosenExplicitlyEvenWithCredentialsAndTheConsoleSaysSo(CapturedOutput output) throws Exception {
+        Path input = write("mode.csv", HEADER + "mode-one.com,Mode Inc.,Mo De,12345,US,mo@example.com,Mo,De,\n");
+        String credentials = "--onboarding.google.credentials-file=" + tmp.resolve("no-such-key.json");
+
+        Run production = command("validate", input.toString(), credentials);
+        Run bySwitch = command("validate", input.toString(), credentials, "--sandbox");
+        Run byProfile = command("validate", input.toString(), credentials, "--spring.profiles.active=sandbox");
+
+        assertThat(production.exitCode()).as("production never falls back to the sandbox").isEqualTo(2);
+        assertThat(bySwitch.exitCode()).isZero();
+        assertThat(byProfile.exitCode()).isZero();
+        assertThat(output).contains("Mode: SANDBOX", "Mode: PRODUCTION");
+    }
+
+    @Test
     void statusAndHistoryShowRunsWithTheirCountsAndExitWithTheRunsCode(CapturedOutput output) throws Exception {
         Path good = write("good.csv", HEADER + "good-one.com,Good Inc.,Gus Good,12345,US,gus@example.com,Gus,Good,\n");
         Path mixed = write("mixed.csv", HEADER + "mixed-one.com,Mixed Inc.,Max Mix,12345,US,max@example.com,Max,Mix,\n"
