@@ -9,6 +9,12 @@ public interface DirectoryClient {
     /** users.insert; 409 {@code duplicate} when the address exists. */
     User insertUser(User user);
 
+    /**
+     * users.update of the password, to be changed at the next sign-in: how a customer gets a password
+     * when the one set at creation is no longer known (its notice failed, or the run that made it died).
+     */
+    void resetPassword(String userKey, String password);
+
     /** users.get: the user with its customerId; 404 when it does not exist or is not visible to us. */
     User getUser(String userKey);
 

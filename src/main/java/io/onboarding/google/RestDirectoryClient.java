@@ -44,6 +44,17 @@ final class RestDirectoryClient implements DirectoryClient {
     }
 
     @Override
+    public void resetPassword(String userKey, String password) {
+        String call = "users.update";
+        errors.call(call, throttle, () -> rest.put()
+                .uri(BASE + "/users/{userKey}", userKey)
+                .body(new User(null, null, null, password, true, null, null))
+                .retrieve()
+                .onStatus(GoogleErrors::isError, errors.handlerFor(call))
+                .toBodilessEntity());
+    }
+
+    @Override
     public User getUser(String userKey) {
         String call = "users.get";
         return errors.call(call, throttle, () -> rest.get()

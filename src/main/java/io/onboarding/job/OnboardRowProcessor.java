@@ -4,10 +4,13 @@ import io.onboarding.csv.CustomerRow;
 import io.onboarding.google.GoogleAuthException;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResult;
+import io.onboarding.notification.CustomerNotices;
 import io.onboarding.provisioning.CustomerProvisioner;
+import io.onboarding.provisioning.Provisioned;
 import io.onboarding.validation.FieldError;
 import io.onboarding.validation.RowValidation;
 import io.onboarding.validation.RowValidator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Turns one CSV row into its outcome: validate, then provision (or, in a dry run, stop at "valid"). Every
+ * Turns one CSV row into its outcome: validate, then provision and hand the customer over (or, in a dry
+ * run, stop at "valid"). Every
  * row gets an outcome — a bad row or a failed call is recorded, never thrown, so one row cannot stop
  * the file.
  */
@@ -28,6 +32,8 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
 
     private final RowValidator validator;
     private final CustomerProvisioner provisioner;
+    private final CustomerNotices notices;
+    private final Path runFolder;
     private final Map<Long, Long> duplicateOf;
     private final boolean dryRun;
     private final long runId;
@@ -36,10 +42,12 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
      * @param duplicateOf line of a row → line of the earlier valid row with the same domain, found by
      *     the checkFile step
      */
-    OnboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner, Map<Long, Long> duplicateOf,
-            boolean dryRun, long runId) {
+    OnboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner, CustomerNotices notices,
+            Path runFolder, Map<Long, Long> duplicateOf, boolean dryRun, long runId) {
         this.validator = validator;
         this.provisioner = provisioner;
+        this.notices = notices;
+        this.runFolder = runFolder;
         this.duplicateOf = Map.copyOf(duplicateOf);
         this.dryRun = dryRun;
         this.runId = runId;
@@ -49,9 +57,10 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
     public RowResult process(CustomerRow row) {
         try {
             RowValidation validation = validator.validate(row);
-            String warnings = validation.warnings().isEmpty() ? null : join(validation.warnings());
-            RowResult result = outcome(row, validation);
-            return result.with(warnings, result.outcome().needsAttention() ? row.cells() : List.of());
+            List<String> warnings = new ArrayList<>(validation.warnings().stream().map(FieldError::toString).toList());
+            RowResult result = outcome(row, validation, warnings);
+            return result.with(warnings.isEmpty() ? null : String.join("; ", warnings),
+                    result.outcome().needsAttention() ? row.cells() : List.of());
         } catch (GoogleAuthException | DataAccessException e) {
             // No row can succeed without credentials or a database: stop the run; resuming it continues here.
             throw e;
@@ -65,7 +74,7 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
         }
     }
 
-    private RowResult outcome(CustomerRow row, RowValidation validation) {
+    private RowResult outcome(CustomerRow row, RowValidation validation, List<String> warnings) {
         String domain = validation.customerDomain() != null ? validation.customerDomain() : trimmed(row.customerDomain());
         Long firstLine = duplicateOf.get(row.line());
         if (firstLine != null) {
@@ -83,7 +92,16 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
             return new RowResult(row.line(), domain, validation.customer().externalId(), Outcome.VALID, null,
                     validation.customer().adminEmail(), null, null, null, null);
         }
-        return provisioner.provision(validation.customer(), runId);
+        Provisioned provisioned = provisioner.provisionCustomer(validation.customer(), runId);
+        RowResult result = provisioned.result();
+        if (result.outcome() == Outcome.ONBOARDED || result.outcome() == Outcome.TRANSFERRED) {
+            String noticeProblem = notices.handOver(validation.customer().customerDomain(),
+                    provisioned.adminPassword(), runFolder);
+            if (noticeProblem != null) {
+                warnings.add(noticeProblem);
+            }
+        }
+        return result;
     }
 
     private static RowResult rejected(CustomerRow row, String domain, Outcome outcome, List<FieldError> problems) {

@@ -4,6 +4,7 @@ import io.onboarding.csv.CustomerCsvReader;
 import io.onboarding.csv.CustomerRow;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.ledger.RowResultRepository;
+import io.onboarding.notification.CustomerNotices;
 import io.onboarding.provisioning.CustomerProvisioner;
 import io.onboarding.report.RunReportWriter;
 import io.onboarding.system.OnboardingProperties;
@@ -35,7 +36,7 @@ class OnboardingJobConfiguration {
 
     @Bean
     Job onboardCustomersJob(JobRepository jobRepository, Step checkFileStep, Step onboardRowsStep,
-            Step writeReportStep) {
+            Step sendOwedNoticesStep, Step writeReportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(
                         new String[] {OnboardingJobParameters.INPUT_FILE, OnboardingJobParameters.INPUT_SHA256},
@@ -43,7 +44,16 @@ class OnboardingJobConfiguration {
                 .listener(new RunOwner(jobRepository))
                 .start(checkFileStep)
                 .next(onboardRowsStep)
+                .next(sendOwedNoticesStep)
                 .next(writeReportStep)
+                .build();
+    }
+
+    @Bean
+    Step sendOwedNoticesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SendOwedNoticesTasklet sendOwedNoticesTasklet) {
+        return new StepBuilder("sendOwedNotices", jobRepository)
+                .tasklet(sendOwedNoticesTasklet, transactionManager)
                 .build();
     }
 
@@ -106,11 +116,24 @@ class OnboardingJobConfiguration {
     @Bean
     @StepScope
     OnboardRowProcessor onboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner,
+            CustomerNotices notices, OnboardingProperties properties,
+            @Value("#{jobParameters['input.file']}") String inputFile,
             @Value("#{jobExecutionContext['" + CheckFileTasklet.DUPLICATES + "']}") String duplicates,
             @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
-        return new OnboardRowProcessor(validator, provisioner, CheckFileTasklet.decode(duplicates),
+        return new OnboardRowProcessor(validator, provisioner, notices,
+                reportFolder(properties.reportDir(), Path.of(inputFile), runId), CheckFileTasklet.decode(duplicates),
                 Boolean.parseBoolean(dryRun), runId);
+    }
+
+    @Bean
+    @StepScope
+    SendOwedNoticesTasklet sendOwedNoticesTasklet(CustomerNotices notices, OnboardingProperties properties,
+            @Value("#{jobParameters['input.file']}") String inputFile,
+            @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
+        return new SendOwedNoticesTasklet(notices, Boolean.parseBoolean(dryRun), runId,
+                reportFolder(properties.reportDir(), Path.of(inputFile), runId));
     }
 
     @Bean

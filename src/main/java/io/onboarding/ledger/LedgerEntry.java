@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
  * @param adminAttemptedEmail the admin address a users.insert was last sent for (it may have been applied
  *     even though no answer came back)
  * @param completedByRun the run that finished the customer, or null while steps remain
+ * @param noticeStatus where the customer's notice stands; null for customers completed before notices existed
+ * @param noticeAddress whom the notice goes to, once the customer is complete
  */
 public record LedgerEntry(
         String customerDomain,
@@ -20,7 +22,9 @@ public record LedgerEntry(
         boolean adminCreated,
         boolean adminPromoted,
         Long completedByRun,
-        LocalDateTime completedAt) {
+        LocalDateTime completedAt,
+        NoticeStatus noticeStatus,
+        NoticeAddress noticeAddress) {
 
     public boolean ordered() {
         return customerId != null;

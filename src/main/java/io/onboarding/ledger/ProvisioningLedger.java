@@ -28,17 +28,36 @@ public class ProvisioningLedger {
         this.clock = clock;
     }
 
+    private static final String COLUMNS = """
+            CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, LANGUAGE, ADMIN_ATTEMPTED_EMAIL,
+                ADMIN_EMAIL, ADMIN_CREATED_AT, ADMIN_PROMOTED_AT, COMPLETED_BY_RUN, COMPLETED_AT, NOTICE_STATUS,
+                NOTICE_RECIPIENT, NOTICE_LANGUAGE, NOTICE_CONTACT, NOTICE_ORGANIZATION""";
+
     public Optional<LedgerEntry> find(String customerDomain) {
-        return ownTransaction.execute(status -> jdbc.sql("""
-                SELECT CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, LANGUAGE, ADMIN_ATTEMPTED_EMAIL,
-                    ADMIN_EMAIL, ADMIN_CREATED_AT, ADMIN_PROMOTED_AT, COMPLETED_BY_RUN, COMPLETED_AT
-                FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?""")
+        return ownTransaction.execute(status -> jdbc.sql("SELECT " + COLUMNS
+                + " FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?")
                 .param(customerDomain)
-                .query((rs, rowNum) -> new LedgerEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getTimestamp(8) != null, rs.getTimestamp(9) != null, rs.getObject(10, Long.class),
-                        localTime(rs.getTimestamp(11))))
+                .query(ProvisioningLedger::entry)
                 .optional());
+    }
+
+    /** Complete customers whose notice is still owed (failed, or cut short by a crash), oldest first. */
+    public java.util.List<LedgerEntry> owedNotices() {
+        return ownTransaction.execute(status -> jdbc.sql("SELECT " + COLUMNS + " FROM PROVISIONING_LEDGER"
+                + " WHERE COMPLETED_BY_RUN IS NOT NULL AND NOTICE_STATUS IN ('PENDING', 'ATTEMPTED', 'FAILED')"
+                + " ORDER BY COMPLETED_AT")
+                .query(ProvisioningLedger::entry)
+                .list());
+    }
+
+    private static LedgerEntry entry(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        String notice = rs.getString(12);
+        return new LedgerEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8) != null, rs.getTimestamp(9) != null,
+                rs.getObject(10, Long.class), localTime(rs.getTimestamp(11)),
+                notice == null ? null : NoticeStatus.valueOf(notice),
+                rs.getString(13) == null ? null
+                        : new NoticeAddress(rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)));
     }
 
     public void customerOrdered(String customerDomain, String customerId, String customerType, boolean transferred) {
@@ -69,9 +88,27 @@ public class ProvisioningLedger {
                 customerDomain);
     }
 
-    public void completed(String customerDomain, long runId) {
-        write("UPDATE PROVISIONING_LEDGER SET COMPLETED_BY_RUN = ?, COMPLETED_AT = ? WHERE CUSTOMER_DOMAIN = ?",
-                runId, now(), customerDomain);
+    /** The customer is complete: from now on it is owed a notice, addressed as given. */
+    public void completed(String customerDomain, long runId, NoticeAddress notice) {
+        write("""
+                UPDATE PROVISIONING_LEDGER SET COMPLETED_BY_RUN = ?, COMPLETED_AT = ?, NOTICE_STATUS = 'PENDING',
+                    NOTICE_RECIPIENT = ?, NOTICE_LANGUAGE = ?, NOTICE_CONTACT = ?, NOTICE_ORGANIZATION = ?
+                WHERE CUSTOMER_DOMAIN = ?""", runId, now(), notice.recipient(), notice.language(),
+                truncate(notice.contactName()), truncate(notice.organizationName()), customerDomain);
+    }
+
+    /**
+     * Written just before a notice is handed to the mail server or the outbox, so that a crash in between
+     * is known; then {@code SENT}, {@code FAILED} (with why) or {@code SKIPPED}.
+     */
+    public void notice(String customerDomain, NoticeStatus status, String error) {
+        write("UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = ?, NOTICE_ERROR = ?, NOTIFIED_AT = ? "
+                + "WHERE CUSTOMER_DOMAIN = ?", status.name(), error == null ? null : error.substring(0,
+                        Math.min(error.length(), 1000)), status == NoticeStatus.SENT ? now() : null, customerDomain);
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= 300 ? value : value.substring(0, 300);
     }
 
     private void write(String sql, Object... parameters) {

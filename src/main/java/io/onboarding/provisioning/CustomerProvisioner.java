@@ -5,6 +5,7 @@ import io.onboarding.google.GoogleApiException;
 import io.onboarding.google.ResellerClient;
 import io.onboarding.google.User;
 import io.onboarding.ledger.LedgerEntry;
+import io.onboarding.ledger.NoticeAddress;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.ProvisioningLedger;
 import io.onboarding.ledger.RowResult;
@@ -47,11 +48,28 @@ public class CustomerProvisioner {
 
     /** @param runId the run this row belongs to: a customer it finished earlier is reported as its own. */
     public RowResult provision(ValidatedCustomer row, long runId) {
-        TransientRetry retry = new TransientRetry(retryProperties, sleeper);
-        return provision(row, runId, retry).withRetries(retry.retries());
+        return provisionCustomer(row, runId).result();
     }
 
-    private RowResult provision(ValidatedCustomer row, long runId, TransientRetry retry) {
+    /** As {@link #provision}, with the admin's password when this call set it, for the hand-over. */
+    public Provisioned provisionCustomer(ValidatedCustomer row, long runId) {
+        TransientRetry retry = new TransientRetry(retryProperties, sleeper);
+        String[] password = new String[1];
+        RowResult result = provision(row, runId, retry, password).withRetries(retry.retries());
+        return new Provisioned(result, password[0]);
+    }
+
+    /**
+     * Gives an existing admin a new temporary password (users.update), to be changed at the next sign-in:
+     * for a notice whose first password is no longer known.
+     */
+    public String resetAdminPassword(String adminEmail) {
+        String password = passwords.generate();
+        new TransientRetry(retryProperties, sleeper).run(() -> directory.resetPassword(adminEmail, password));
+        return password;
+    }
+
+    private RowResult provision(ValidatedCustomer row, long runId, TransientRetry retry, String[] password) {
         String domain = row.customerDomain();
         Optional<LedgerEntry> known = ledger.find(domain);
         if (known.isPresent() && known.get().completed()) {
@@ -77,7 +95,7 @@ public class CustomerProvisioner {
             report.ordered(entry.customerId());
             if (entry.transferred()) {
                 // A transferred customer keeps its own admins and language: there is nothing more to create.
-                ledger.completed(domain, runId);
+                ledger.completed(domain, runId, noticeAddress(row));
                 return report.result(Outcome.TRANSFERRED, null, null);
             }
             // The language only reaches users created after it is set: once the admin exists, it is left alone.
@@ -91,8 +109,12 @@ public class CustomerProvisioner {
             }
             if (row.customerType() == CustomerType.DOMAIN) {
                 String admin = entry.adminCreated() ? entry.adminEmail() : row.adminEmail();
-                if (!entry.adminCreated() && !createAdmin(row, entry, retry)) {
-                    return report.result(Outcome.ADMIN_EXISTS, "duplicate", report.adminExistsMessage());
+                if (!entry.adminCreated()) {
+                    AdminCreation creation = createAdmin(row, entry, retry);
+                    if (creation == AdminCreation.SOMEBODY_ELSES) {
+                        return report.result(Outcome.ADMIN_EXISTS, "duplicate", report.adminExistsMessage());
+                    }
+                    password[0] = creation.password;
                 }
                 report.adminCreated(admin);
                 if (!entry.adminPromoted()) {
@@ -101,12 +123,19 @@ public class CustomerProvisioner {
                 }
                 report.adminPromoted();
             }
-            ledger.completed(domain, runId);
+            ledger.completed(domain, runId, noticeAddress(row));
             return report.result(Outcome.ONBOARDED, null, null);
         } catch (GoogleApiException e) {
             log.warn("line {}: {} for {}", row.line(), e.getMessage(), domain);
             return report.failed(e);
         }
+    }
+
+    /** Domain customers hear at their alternate address; team customers at their admin's, which Google verifies. */
+    private static NoticeAddress noticeAddress(ValidatedCustomer row) {
+        String recipient = row.customerType() == CustomerType.TEAM || row.alternateEmail() == null
+                ? row.primaryAdminEmail() : row.alternateEmail();
+        return new NoticeAddress(recipient, row.language(), row.contactName(), row.organizationName());
     }
 
     private static String transferMessage(ValidatedCustomer row) {
@@ -124,9 +153,9 @@ public class CustomerProvisioner {
      * users.insert for this address was sent before (by a run that died, or a try of this one that got no
      * clear answer) — and Google shows the user in our customer.
      *
-     * @return false when the address belongs to somebody else
+     * @return whether the admin is ours now, and with which password if this call set it
      */
-    private boolean createAdmin(ValidatedCustomer row, LedgerEntry entry, TransientRetry retry) {
+    private AdminCreation createAdmin(ValidatedCustomer row, LedgerEntry entry, TransientRetry retry) {
         boolean attemptedBefore = row.adminEmail().equals(entry.adminAttemptedEmail());
         ledger.adminAttempted(row.customerDomain(), row.adminEmail());
         String password = row.adminPassword() != null ? row.adminPassword() : passwords.generate();
@@ -139,12 +168,32 @@ public class CustomerProvisioner {
             }
             if (!(attemptedBefore || e.afterAmbiguous())
                     || !inOurCustomer(row.adminEmail(), entry.customerId(), retry)) {
-                return false;
+                return AdminCreation.SOMEBODY_ELSES;
             }
             log.info("line {}: {} already exists after an earlier attempt: it is ours", row.line(), row.adminEmail());
+            ledger.adminCreated(row.customerDomain(), row.adminEmail());
+            // Every try of this call sent the same password; a run before this one may have sent another,
+            // and then which one Google kept is unknown: the hand-over sets a new one.
+            return attemptedBefore ? AdminCreation.OURS_PASSWORD_UNKNOWN : AdminCreation.created(password);
         }
         ledger.adminCreated(row.customerDomain(), row.adminEmail());
-        return true;
+        return AdminCreation.created(password);
+    }
+
+    /** How users.insert of the first admin ended; the password lives in memory only. */
+    private static final class AdminCreation {
+        static final AdminCreation SOMEBODY_ELSES = new AdminCreation(null);
+        static final AdminCreation OURS_PASSWORD_UNKNOWN = new AdminCreation(null);
+
+        final String password;
+
+        private AdminCreation(String password) {
+            this.password = password;
+        }
+
+        static AdminCreation created(String password) {
+            return new AdminCreation(password);
+        }
     }
 
     private boolean inOurCustomer(String email, String customerId, TransientRetry retry) {

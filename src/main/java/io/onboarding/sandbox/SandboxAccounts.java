@@ -22,7 +22,19 @@ public final class SandboxAccounts {
     }
 
     /** A user, with the customer's default language at the moment it was created. */
-    public record SandboxUser(User resource, String languageAtCreation, boolean superAdmin) {
+    public record SandboxUser(User resource, String languageAtCreation, boolean superAdmin,
+            @com.fasterxml.jackson.annotation.JsonIgnore String password) {
+
+        /** The user's current password, for in-process tests; never served by the control endpoints. */
+        @Override
+        public String password() {
+            return password;
+        }
+
+        @Override
+        public String toString() {
+            return "SandboxUser[" + resource + ", superAdmin=" + superAdmin + "]";
+        }
     }
 
     private final Map<String, SandboxCustomer> customersByDomain = new ConcurrentHashMap<>();
@@ -130,7 +142,7 @@ public final class SandboxAccounts {
         String key = email.toLowerCase(Locale.ROOT);
         User created = new User(String.valueOf(100000000000000000L + userIds.incrementAndGet()), email, request.name(),
                 null, request.changePasswordAtNextLogin(), false, customer.resource().customerId());
-        if (usersByEmail.putIfAbsent(key, new SandboxUser(created, customer.language(), false)) != null) {
+        if (usersByEmail.putIfAbsent(key, new SandboxUser(created, customer.language(), false, request.password())) != null) {
             throw new SandboxError(409, "duplicate", "Entity already exists.");
         }
         return created;
@@ -144,7 +156,24 @@ public final class SandboxAccounts {
         usersByEmail.put(userKey.toLowerCase(Locale.ROOT),
                 new SandboxUser(new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(),
                         null, user.resource().changePasswordAtNextLogin(), status, user.resource().customerId()),
-                        user.languageAtCreation(), status));
+                        user.languageAtCreation(), status, user.password()));
+    }
+
+    /** users.update: only the password (and change at next sign-in) is supported — all the job changes. */
+    synchronized User updateUser(String userKey, User request) {
+        SandboxUser user = user(userKey).orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
+        String password = user.password();
+        if (request.password() != null) {
+            checkPassword(request.password());
+            password = request.password();
+        }
+        User updated = new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(), null,
+                request.changePasswordAtNextLogin() != null ? request.changePasswordAtNextLogin()
+                        : user.resource().changePasswordAtNextLogin(), user.resource().isAdmin(),
+                user.resource().customerId());
+        usersByEmail.put(userKey.toLowerCase(Locale.ROOT), new SandboxUser(updated, user.languageAtCreation(),
+                user.superAdmin(), password));
+        return updated;
     }
 
     private String checkNewCustomer(Customer request) {

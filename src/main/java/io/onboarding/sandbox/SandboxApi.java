@@ -50,6 +50,9 @@ final class SandboxApi {
             return accounts.user(user).map(SandboxAccounts.SandboxUser::resource)
                     .orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
         }
+        if (method.equals("PUT") && user != null) {
+            return accounts.updateUser(user, json.readValue(body, User.class));
+        }
         if (method.equals("POST") && adminUser != null) {
             accounts.makeAdmin(adminUser, json.readValue(body, MakeAdminRequest.class).status());
             return null;

@@ -35,6 +35,9 @@ final class SandboxRoutes {
         if (method.equals("GET") && USER.matcher(path).matches()) {
             return "users.get";
         }
+        if (method.equals("PUT") && USER.matcher(path).matches()) {
+            return "users.update";
+        }
         if (method.equals("POST") && MAKE_ADMIN.matcher(path).matches()) {
             return "users.makeAdmin";
         }

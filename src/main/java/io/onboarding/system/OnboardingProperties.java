@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers rows provisioned at the same time; a chunk waits for its slowest row, so a chunk of a
  *     few times this many keeps the workers busy
  * @param progressInterval how often a run prints a progress line when its output is not a terminal (cron)
+ * @param credentialsFile whether each run writes its new admins' first passwords to {@code credentials.csv}
+ *     (owner-read-only) in its report folder
  */
 @ConfigurationProperties("onboarding")
 public record OnboardingProperties(
@@ -21,7 +23,8 @@ public record OnboardingProperties(
         @DefaultValue("reports") Path reportDir,
         @DefaultValue("20") int chunkSize,
         @DefaultValue("4") int workers,
-        @DefaultValue("30s") java.time.Duration progressInterval) {
+        @DefaultValue("30s") java.time.Duration progressInterval,
+        @DefaultValue("false") boolean credentialsFile) {
 
     /** Every worker may hold a database connection while the chunk holds another: keep well inside the pool. */
     public static final int MAX_WORKERS = 16;

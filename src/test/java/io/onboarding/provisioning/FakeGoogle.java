@@ -109,6 +109,16 @@ class FakeGoogle implements ResellerClient, DirectoryClient {
     }
 
     @Override
+    public void resetPassword(String userKey, String password) {
+        Failure failure = before("users.update", userKey);
+        if (!passwords.containsKey(userKey)) {
+            throw new GoogleApiException("users.update", 404, "notFound", "Resource Not Found: userKey", null);
+        }
+        passwords.put(userKey, password);
+        after("users.update", failure);
+    }
+
+    @Override
     public void makeSuperAdmin(String userKey) {
         Failure failure = before("users.makeAdmin", userKey);
         superAdmins.add(userKey);

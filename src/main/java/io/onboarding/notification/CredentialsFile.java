@@ -1,0 +1,51 @@
+package io.onboarding.notification;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code credentials.csv} in a run's folder, when the reseller asks for it ({@code onboarding.credentials-file}):
+ * each new admin's address and first password, for resellers who hand them over themselves. Created 0600.
+ */
+final class CredentialsFile {
+
+    static final String NAME = "credentials.csv";
+    private static final String[] HEADER = {"customerDomain", "adminEmail", "temporaryPassword"};
+
+    private CredentialsFile() {
+    }
+
+    static synchronized void append(Path runFolder, String customerDomain, String adminEmail, String password) {
+        Path file = runFolder.resolve(NAME);
+        try {
+            Files.createDirectories(runFolder);
+            StringBuilder lines = new StringBuilder();
+            if (!Files.exists(file)) {
+                OwnerOnlyFiles.create(file);
+                lines.append(csv(HEADER));
+            }
+            // No formula neutralising here: a password must reach the customer exactly as set.
+            lines.append(csv(new String[] {customerDomain, adminEmail, password}));
+            Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    private static String csv(String[] cells) {
+        StringWriter out = new StringWriter();
+        try (ICSVWriter writer = new CSVWriterBuilder(out).build()) {
+            writer.writeNext(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package io.onboarding.notification;
+
+/** The three notices: which one a customer gets depends on how it came to us. */
+public enum NoticeKind {
+    /** A domain customer with a first admin and temporary password. */
+    DOMAIN,
+    /** An email-verified customer: Google's verification email comes first. */
+    TEAM,
+    /** A customer moved to us with a transfer token: nothing of theirs changed. */
+    TRANSFERRED;
+
+    String templateName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,25 @@
+package io.onboarding.notification;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The notices that tell each new customer how to take over their account ({@code onboarding.notices.*}).
+ *
+ * @param enabled false for resellers who send their own mail ({@code --no-notify}); the credentials file is
+ *     then the hand-over
+ * @param from the sender address of every notice
+ * @param resellerName who signs the notices
+ * @param templateDir a folder whose {@code <kind>_<language>.txt} files replace or add to the shipped
+ *     templates, without rebuilding; none by default
+ * @param adminConsoleUrl where customers sign in
+ */
+@ConfigurationProperties("onboarding.notices")
+public record NoticeProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("onboarding@reseller.example") String from,
+        @DefaultValue("Your Google Workspace reseller") String resellerName,
+        Path templateDir,
+        @DefaultValue("https://admin.google.com") String adminConsoleUrl) {
+}
