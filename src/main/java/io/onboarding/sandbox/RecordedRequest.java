@@ -7,9 +7,12 @@ import java.time.Instant;
  *
  * @param status what the client was answered; 0 when the connection was cut instead
  * @param applied whether the sandbox carried the request out, whatever the client was answered
+ * @param authorisedBy the {@link SandboxTokens#fingerprint fingerprint} of the issued access token the call
+ *     carried; null when none was checked (before the sandbox issued any, for the token endpoint itself, and
+ *     for a call refused for its token)
  */
 public record RecordedRequest(Instant time, String method, String path, String query, String body, int status,
-        boolean applied) {
+        boolean applied, String authorisedBy) {
 
     /** The call in Google's naming, e.g. {@code customers.insert}, or {@code METHOD path} for others. */
     public String call() {
