@@ -18,4 +18,22 @@ public record RecordedRequest(Instant time, String method, String path, String q
     public String call() {
         return SandboxRoutes.callName(method, path);
     }
+
+    /** The same request without its password, transfer token or token assertion: what may leave the process. */
+    public RecordedRequest redacted() {
+        String safeBody = body == null ? null : path.equals(SandboxRoutes.TOKEN) ? "(redacted)"
+                : body.replaceAll("\"password\":\"(?:[^\"\\\\]|\\\\.)*\"", "\"password\":\"(redacted)\"");
+        String safeQuery = query == null ? null
+                : query.replaceAll("customerAuthToken=[^&]*", "customerAuthToken=(redacted)");
+        return new RecordedRequest(time, method, path, safeQuery, safeBody, status, applied, authorisedBy);
+    }
+
+    /** Redacted, so that a failing test's message cannot print a secret either. */
+    @Override
+    public String toString() {
+        RecordedRequest safe = redacted();
+        return "RecordedRequest[time=" + time + ", method=" + method + ", path=" + path + ", query=" + safe.query
+                + ", body=" + safe.body + ", status=" + status + ", applied=" + applied + ", authorisedBy="
+                + authorisedBy + "]";
+    }
 }

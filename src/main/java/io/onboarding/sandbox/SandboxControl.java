@@ -32,7 +32,7 @@ final class SandboxControl {
         String action = method + " " + path.substring(PREFIX.length());
         switch (action) {
             case "GET requests":
-                return server.requests().stream().map(SandboxControl::redacted).toList();
+                return server.requests().stream().map(RecordedRequest::redacted).toList();
             case "GET users":
                 return server.accounts().users();
             case "POST faults":
@@ -74,15 +74,5 @@ final class SandboxControl {
                 .map(assertion -> (Object) json.readValue(SandboxTokens.claimsJson(assertion), Map.class))
                 .toList();
         return Map.of("issued", issued, "assertionClaims", claims);
-    }
-
-    /** What leaves the process carries no password, transfer token or token assertion. */
-    private static RecordedRequest redacted(RecordedRequest request) {
-        String body = request.body() == null ? null : request.path().equals(SandboxRoutes.TOKEN) ? "(redacted)"
-                : request.body().replaceAll("\"password\":\"(?:[^\"\\\\]|\\\\.)*\"", "\"password\":\"(redacted)\"");
-        String query = request.query() == null ? null
-                : request.query().replaceAll("customerAuthToken=[^&]*", "customerAuthToken=(redacted)");
-        return new RecordedRequest(request.time(), request.method(), request.path(), query, body, request.status(),
-                request.applied(), request.authorisedBy());
     }
 }

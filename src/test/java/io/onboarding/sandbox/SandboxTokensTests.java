@@ -187,6 +187,7 @@ class SandboxTokensTests {
         assertThat(tokens).contains(SandboxTokens.fingerprint(token), "\"revoked\":true", "admin@reseller.example",
                 "\"scope\":\"a b\"").doesNotContain(token).doesNotContain(assertion);
         assertThat(requests).doesNotContain(assertion).doesNotContain(token);
+        assertThat(sandbox.requests().toString()).contains("/token").doesNotContain(assertion);
     }
 
     private String issueToken() throws Exception {
