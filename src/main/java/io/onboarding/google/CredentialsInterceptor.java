@@ -21,7 +21,6 @@ import org.springframework.http.client.ClientHttpResponse;
 final class CredentialsInterceptor implements ClientHttpRequestInterceptor {
 
     private final Credentials credentials;
-    private final Object refreshLock = new Object();
 
     CredentialsInterceptor(Credentials credentials) {
         this.credentials = credentials;
@@ -57,10 +56,11 @@ final class CredentialsInterceptor implements ClientHttpRequestInterceptor {
 
     /**
      * Fetches a new token, unless another worker already replaced the refused one: several workers
-     * refused at once then cost one token request, not one each.
+     * refused at once then cost one token request, not one each. Locked on the credentials because the
+     * Reseller and Directory clients share them, each with an interceptor of its own.
      */
     private void refreshUnlessDone(String refused, URI uri) throws IOException {
-        synchronized (refreshLock) {
+        synchronized (credentials) {
             List<String> current = metadata(uri).get(HttpHeaders.AUTHORIZATION);
             if (current == null || current.isEmpty() || Objects.equals(current.get(0), refused)) {
                 try {
