@@ -25,7 +25,8 @@ final class TokenFailure {
      */
     static GoogleAuthException explain(Exception failure, Credentials credentials) {
         HttpResponseException http = tokenEndpointAnswer(failure);
-        String text = http != null && http.getContent() != null ? http.getContent() : String.valueOf(failure.getMessage());
+        String text = http != null && http.getContent() != null ? http.getContent()
+                : String.valueOf(failure.getMessage());
         String error = firstGroup(ERROR, text);
         if (error == null) {
             error = text.contains("unauthorized_client") ? "unauthorized_client"

@@ -161,7 +161,8 @@ class CredentialsInterceptorTests {
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class,
                 () -> reseller.insertCustomer(customer("refused.com"), null));
 
-        assertThat(e.getMessage()).contains("HTTP 401 from the token endpoint", "Security > API controls > Domain-wide delegation", "client ID " + TestServiceAccount.CLIENT_ID,
+        assertThat(e.getMessage()).contains("HTTP 401 from the token endpoint, i.e. unauthorized_client",
+                "Security > API controls > Domain-wide delegation", "client ID " + TestServiceAccount.CLIENT_ID,
                 String.join(",", TestServiceAccount.SCOPES));
         assertThat(e.getMessage()).doesNotContain(sandbox.tokens().assertions().get(0));
         assertThat(sandbox.requests()).extracting(RecordedRequest::call).containsOnly("token");
