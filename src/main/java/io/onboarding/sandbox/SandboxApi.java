@@ -1,20 +1,17 @@
 package io.onboarding.sandbox;
 
-import com.sun.net.httpserver.Headers;
 import io.onboarding.google.Customer;
 import io.onboarding.google.LanguagePatch;
 import io.onboarding.google.MakeAdminRequest;
 import io.onboarding.google.User;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Reseller and Directory calls (and the token endpoint), routed to the sandbox's accounts. */
+/** The Reseller and Directory calls, routed to the sandbox's accounts (the caller has checked the token). */
 final class SandboxApi {
 
     private final SandboxAccounts accounts;
     private final JsonMapper json;
-    private final AtomicLong tokens = new AtomicLong();
 
     SandboxApi(SandboxAccounts accounts, JsonMapper json) {
         this.accounts = accounts;
@@ -22,12 +19,7 @@ final class SandboxApi {
     }
 
     /** The answer body (null for none); a {@link SandboxError} becomes Google's error body. */
-    Object call(String method, String path, String query, String body, Headers headers) {
-        if (method.equals("POST") && path.equals(SandboxRoutes.TOKEN)) {
-            return Map.of("access_token", SandboxServer.ACCESS_TOKEN_PREFIX + tokens.incrementAndGet(),
-                    "expires_in", 3600, "token_type", "Bearer");
-        }
-        checkAuthorization(headers);
+    Object call(String method, String path, String query, String body) {
         String customer = SandboxRoutes.variable(SandboxRoutes.CUSTOMER, path);
         String directoryCustomer = SandboxRoutes.variable(SandboxRoutes.DIRECTORY_CUSTOMER, path);
         String adminUser = SandboxRoutes.variable(SandboxRoutes.MAKE_ADMIN, path);
@@ -58,12 +50,5 @@ final class SandboxApi {
             return null;
         }
         throw SandboxError.notFound("Not Found: " + method + " " + path);
-    }
-
-    private static void checkAuthorization(Headers headers) {
-        String authorization = headers.getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
-            throw new SandboxError(401, "authError", "Request is missing required authentication credential.");
-        }
     }
 }

@@ -1,12 +1,18 @@
 package io.onboarding.sandbox;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lets a test in another process steer and read the sandbox: {@code GET requests}, {@code GET users},
  * {@code POST faults} (a {@link SandboxFaults.Rule} as JSON), {@code POST faults/clear},
- * {@code POST delay?millis=N}. Control requests are not recorded and never subject to faults.
+ * {@code POST delay?millis=N}, {@code GET tokens} (issued tokens by fingerprint, and the claims of the
+ * assertions received), {@code POST tokens/refuse?error=unauthorized_client|invalid_grant},
+ * {@code POST tokens/accept}, {@code POST tokens/revoke}. Control requests are not recorded and never
+ * subject to faults.
  */
 final class SandboxControl {
 
@@ -26,7 +32,7 @@ final class SandboxControl {
         String action = method + " " + path.substring(PREFIX.length());
         switch (action) {
             case "GET requests":
-                return server.requests().stream().map(SandboxControl::redacted).toList();
+                return server.requests().stream().map(RecordedRequest::redacted).toList();
             case "GET users":
                 return server.accounts().users();
             case "POST faults":
@@ -38,18 +44,35 @@ final class SandboxControl {
             case "POST delay":
                 server.faults().delay(Duration.ofMillis(Long.parseLong(SandboxRoutes.queryParameter(query, "millis"))));
                 return null;
+            case "GET tokens":
+                return tokens();
+            case "POST tokens/refuse":
+                server.tokens().refuse(SandboxTokens.Refusal.valueOf(
+                        SandboxRoutes.queryParameter(query, "error").toUpperCase(Locale.ROOT)));
+                return null;
+            case "POST tokens/accept":
+                server.tokens().refuse(null);
+                return null;
+            case "POST tokens/revoke":
+                server.tokens().revokeAll();
+                return null;
             default:
                 throw SandboxError.notFound("No sandbox control " + action);
         }
     }
 
-    /** What leaves the process carries no password, transfer token or token assertion. */
-    private static RecordedRequest redacted(RecordedRequest request) {
-        String body = request.body() == null ? null : request.path().equals(SandboxRoutes.TOKEN) ? "(redacted)"
-                : request.body().replaceAll("\"password\":\"(?:[^\"\\\\]|\\\\.)*\"", "\"password\":\"(redacted)\"");
-        String query = request.query() == null ? null
-                : request.query().replaceAll("customerAuthToken=[^&]*", "customerAuthToken=(redacted)");
-        return new RecordedRequest(request.time(), request.method(), request.path(), query, body, request.status(),
-                request.applied());
+    /**
+     * The tokens by fingerprint and the assertions by their claims: neither can be used to call an API, so
+     * they may leave the process (a whole assertion could be exchanged for a token until it expires).
+     */
+    private Map<String, Object> tokens() {
+        List<Map<String, Object>> issued = server.tokens().issued().stream()
+                .map(token -> Map.<String, Object>of("fingerprint", token.fingerprint(),
+                        "expiresAt", token.expiresAt().toString(), "revoked", token.revoked()))
+                .toList();
+        List<Object> claims = server.tokens().assertions().stream()
+                .map(assertion -> (Object) json.readValue(SandboxTokens.claimsJson(assertion), Map.class))
+                .toList();
+        return Map.of("issued", issued, "assertionClaims", claims);
     }
 }

@@ -27,9 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    /** The access token the sandbox's token endpoint hands out. */
-    static final String ACCESS_TOKEN_PREFIX = "sandbox-token-";
-
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     private static final GoogleErrorBody UNAVAILABLE =
             GoogleErrorBody.of(503, "backendError", "The service is currently unavailable.");
@@ -45,6 +42,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Clock clock;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxTokens tokens;
     private final SandboxLoad load = new SandboxLoad();
 
     static {
@@ -58,6 +56,7 @@ public final class SandboxServer implements AutoCloseable {
         this.control = new SandboxControl(this, json);
         this.json = json;
         this.clock = clock;
+        this.tokens = new SandboxTokens(clock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
         this.executor = Executors.newFixedThreadPool(32, runnable -> {
             Thread thread = new Thread(runnable, "google-sandbox");
@@ -89,6 +88,11 @@ public final class SandboxServer implements AutoCloseable {
         return faults;
     }
 
+    /** The token endpoint: the assertions it received, the tokens it issued, refusals and revocations. */
+    public SandboxTokens tokens() {
+        return tokens;
+    }
+
     /** Latency, quotas and random failures, for realistic runs and benchmarks. */
     public SandboxLoad load() {
         return load;
@@ -99,11 +103,12 @@ public final class SandboxServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** Forgets the request log, the faults and the load, and returns the accounts to their seed. */
+    /** Forgets the request log, the faults, the load and the tokens, and returns the accounts to their seed. */
     public void reset() {
         requests.clear();
         faults.clear();
         load.clear();
+        tokens.reset();
         accounts.reset();
     }
 
@@ -126,34 +131,49 @@ public final class SandboxServer implements AutoCloseable {
         String call = SandboxRoutes.callName(method, path);
         SandboxFaults.Rule fault = call.equals("token") ? null : faults.next(call);
         sleep(faults.delay().plus(load.nextLatency()));
-        SandboxLoad.Verdict verdict = call.equals("token") ? SandboxLoad.Verdict.PASS : load.judge(path);
+        if (call.equals("token")) {
+            SandboxTokens.Grant grant = tokens.grant(method, body);
+            record(method, path, query, body, grant.status(), grant.status() == 200, null);
+            respond(exchange, grant.status(), grant.body());
+            return;
+        }
+        String authorisedBy;
+        try {
+            // Google checks the token before anything else: a refused call is neither applied nor counted.
+            authorisedBy = tokens.authorise(exchange.getRequestHeaders().getFirst("Authorization"));
+        } catch (SandboxError e) {
+            record(method, path, query, body, e.status(), false, null);
+            respond(exchange, e.status(), GoogleErrorBody.of(e.status(), e.reason(), e.getMessage()));
+            return;
+        }
+        SandboxLoad.Verdict verdict = load.judge(path);
         if (verdict == SandboxLoad.Verdict.QUOTA_EXCEEDED) {
-            record(method, path, query, body, 429, false);
+            record(method, path, query, body, 429, false, authorisedBy);
             exchange.getResponseHeaders().set("Retry-After", Long.toString(load.retryAfterSeconds(path)));
             respond(exchange, 429, QUOTA_EXCEEDED);
             return;
         }
         if (verdict == SandboxLoad.Verdict.TRANSIENT
                 || (fault != null && fault.kind() == SandboxFaults.Kind.REJECT_503)) {
-            record(method, path, query, body, 503, false);
+            record(method, path, query, body, 503, false, authorisedBy);
             respond(exchange, 503, UNAVAILABLE);
             return;
         }
-        Answer answer = answer(() -> api.call(method, path, query, body, exchange.getRequestHeaders()));
+        Answer answer = answer(() -> api.call(method, path, query, body));
         boolean applied = answer.status() == 200;
         SandboxFaults.Kind kind = fault != null && applied ? fault.kind()
                 : verdict == SandboxLoad.Verdict.AMBIGUOUS && applied ? SandboxFaults.Kind.RESPOND_503_AFTER_APPLY
                 : null;
         if (kind == SandboxFaults.Kind.DROP_AFTER_APPLY) {
-            record(method, path, query, body, 0, true);
+            record(method, path, query, body, 0, true, authorisedBy);
             // Closing before any header is sent closes the connection: the client cannot know the outcome.
             exchange.close();
         } else if (kind == SandboxFaults.Kind.RESPOND_503_AFTER_APPLY) {
-            record(method, path, query, body, 503, true);
+            record(method, path, query, body, 503, true, authorisedBy);
             respond(exchange, 503, UNAVAILABLE);
         } else {
             // Recorded before any hold, so a test sees the call applied while the client still waits.
-            record(method, path, query, body, answer.status(), applied);
+            record(method, path, query, body, answer.status(), applied, authorisedBy);
             if (kind == SandboxFaults.Kind.HOLD_AFTER_APPLY) {
                 sleep(fault.hold());
             }
@@ -182,8 +202,9 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private void record(String method, String path, String query, String body, int status, boolean applied) {
-        requests.add(new RecordedRequest(Instant.now(clock), method, path, query, body, status, applied));
+    private void record(String method, String path, String query, String body, int status, boolean applied,
+            String authorisedBy) {
+        requests.add(new RecordedRequest(Instant.now(clock), method, path, query, body, status, applied, authorisedBy));
     }
 
     private void respond(HttpExchange exchange, int status, Object answer) throws IOException {

@@ -53,6 +53,21 @@ class RunModeTests {
     }
 
     @Test
+    void aKeyFileThatDoesNotExistStopsTheStartWithExitCode2AndNamesTheFile() {
+        Path missing = tmp.resolve("no-such-key.json");
+
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(OnboardingApplication.class).run(
+                "--onboarding.mode=production", "--onboarding.google.credentials-file=" + missing,
+                "--onboarding.google.delegated-admin=admin@reseller.example",
+                "--spring.datasource.url=jdbc:h2:mem:mode-test-3", "--onboarding.cli.enabled=false"));
+
+        ConfigurationProblem problem = findProblem(failure);
+        assertThat(problem.getExitCode()).isEqualTo(2);
+        assertThat(problem.getMessage()).contains(missing.toString(), "NoSuchFileException");
+        assertThat(problem.action()).contains("onboarding.google.credentials-file", "domain-wide delegation");
+    }
+
+    @Test
     void productionWithoutADelegatedAdminSaysWhatToSet() {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(OnboardingApplication.class).run(
                 "--onboarding.mode=production", "--spring.datasource.url=jdbc:h2:mem:mode-test-2"));
