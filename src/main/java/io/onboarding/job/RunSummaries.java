@@ -25,6 +25,7 @@ public class RunSummaries {
         String resultsFile = execution.getExecutionContext().containsKey(WriteReportTasklet.RESULTS_PATH)
                 ? execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH) : null;
         List<String> failures = execution.getAllFailureExceptions().stream()
+                .map(RunSummaries::unwrapped)
                 .map(failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage())
                 .distinct()
                 .toList();
@@ -32,6 +33,16 @@ public class RunSummaries {
         return new RunSummary(runId, execution.getId(), parameters.getString(OnboardingJobParameters.INPUT_FILE),
                 "true".equals(parameters.getString(OnboardingJobParameters.DRY_RUN)), execution.getStatus(), execution.getStartTime(),
                 execution.getEndTime(), results.countByOutcome(runId), resultsFile, failures);
+    }
+
+    /** With workers, the real failure arrives wrapped by the executor: an operator needs the real one. */
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof java.util.concurrent.ExecutionException
+                || current instanceof java.util.concurrent.CompletionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
     }
 
     /** The latest execution of a run, by its id, or null when there is no such run. */
