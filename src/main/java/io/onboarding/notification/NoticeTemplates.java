@@ -58,7 +58,16 @@ public class NoticeTemplates {
     public Notice render(NoticeKind kind, String language, String customerDomain, String recipient,
             Map<String, String> variables) {
         String chosen = languageFor(kind, language);
-        String text = engine.process(kind.templateName() + "_" + chosen, new StrictContext(variables));
+        String name = kind.templateName() + "_" + chosen;
+        // A placeholder without a value would render as nothing: refuse instead, so no customer reads a gap.
+        java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(source(name));
+        while (placeholder.find()) {
+            if (variables.get(placeholder.group(1)) == null) {
+                throw new IllegalArgumentException("The notice template " + name + " asks for '" + placeholder.group(1)
+                        + "', which this notice does not have");
+            }
+        }
+        String text = engine.process(name, new StrictContext(variables));
         int blank = text.indexOf("\n\n");
         if (!text.startsWith("Subject: ") || blank < 0) {
             throw new IllegalStateException("Template " + kind.templateName() + "_" + chosen + " must start with a "
@@ -84,6 +93,24 @@ public class NoticeTemplates {
             }
         }
         throw new IllegalStateException("No template " + kind.templateName() + "_" + FALLBACK_LANGUAGE + ".txt");
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+    private String source(String name) {
+        try {
+            Path override = overrides == null ? null : overrides.resolve(name + ".txt");
+            if (override != null && Files.isRegularFile(override)) {
+                return Files.readString(override);
+            }
+            try (java.io.InputStream in = NoticeTemplates.class.getClassLoader().getResourceAsStream(SHIPPED + name
+                    + ".txt")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the notice template " + name, e);
+        }
     }
 
     private boolean exists(String name) {

@@ -1,0 +1,129 @@
+package io.onboarding.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.onboarding.sandbox.SandboxAccounts;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.test.context.TestPropertySource;
+
+/** The customer notices, end to end: the real job, the sandbox, and a real SMTP server (GreenMail). */
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+        "onboarding.notices.reseller-name=Reseller AG", "onboarding.notices.from=onboarding@reseller.example"})
+class NoticesEndToEndTests extends JobEndToEndTest {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Test
+    void eachOnboardedCustomerGetsExactlyOneNoticeInItsLanguageWithThePasswordGoogleGot() throws Exception {
+        sandbox.accounts().seed("moving-to-us.com", false);
+
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(fixture("notices.csv")));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, MimeMessage> byRecipient = byRecipient();
+        assertThat(byRecipient.keySet()).containsExactlyInAnyOrder("dana@example.de", "ivo@example.it",
+                "ina@example.id", "vu@example.vn", "eva@example.es", "mo@example.com");
+        assertThat(smtp.getReceivedMessages()).as("one each, none twice").hasSize(6);
+
+        assertDomainNotice(byRecipient.get("dana@example.de"), "de", "admin@deutsch-kunde.de", "ist eingerichtet");
+        assertDomainNotice(byRecipient.get("ivo@example.it"), "it", "admin@cliente-italiano.it", "è pronto");
+        assertDomainNotice(byRecipient.get("ina@example.id"), "id", "admin@pelanggan.co.id", "sudah siap");
+        assertDomainNotice(byRecipient.get("vu@example.vn"), "vi", "admin@khach-hang.vn", "đã sẵn sàng");
+
+        MimeMessage team = byRecipient.get("eva@example.es");
+        assertThat(team.getHeader("Content-Language")).containsExactly("es");
+        assertThat(team.getSubject()).contains("Equipo Nuevo");
+        assertThat((String) team.getContent()).contains("eva@example.es", "Google Workspace via Reseller");
+        MimeMessage transferred = byRecipient.get("mo@example.com");
+        assertThat(transferred.getHeader("Content-Language")).containsExactly("en");
+        assertThat(transferred.getSubject()).isEqualTo(
+                "Your Google Workspace account for moving-to-us.com has been transferred to Reseller AG");
+
+        assertThat(jdbc.sql("SELECT CUSTOMER_DOMAIN, NOTICE_STATUS FROM PROVISIONING_LEDGER ORDER BY 1")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getString(2)).list()).containsExactly(
+                        "cliente-italiano.it=SENT", "deutsch-kunde.de=SENT", "equipo-nuevo.es=SENT", "khach-hang.vn=SENT",
+                        "moving-to-us.com=SENT", "pelanggan.co.id=SENT");
+        String results = Files.readString(resultsOf(execution));
+        for (String admin : List.of("admin@deutsch-kunde.de", "admin@cliente-italiano.it", "admin@pelanggan.co.id",
+                "admin@khach-hang.vn")) {
+            assertThat(results).doesNotContain(sandbox.accounts().user(admin).orElseThrow().password());
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM PROVISIONING_LEDGER WHERE NOTICE_ERROR IS NOT NULL").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void whenTheMailServerIsDownTheCustomerIsOnboardedAndTheNextRunSendsTheNoticeWithANewPassword() throws Exception {
+        smtp.stop();
+        Path monday = write("monday.csv", "customerDomain,organizationName,contactName,postalCode,countryCode,"
+                + "alternateEmail,language,adminGivenName,adminFamilyName\n"
+                + "outage-day.de,Outage GmbH,Otto Outage,10115,DE,otto@example.de,de,Otto,Outage\n");
+
+        JobExecution first = jobs.startJob(OnboardingJobParameters.forFile(monday));
+
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String[]> rows = readCsv(resultsOf(first), ',');
+        assertThat(rows.get(1)[3]).isEqualTo("ONBOARDED");
+        assertThat(rows.get(1)[8]).startsWith("notice: not sent (the mail server did not take the notice for "
+                + "otto@example.de").endsWith("the next run sends it again");
+        assertThat(noticeStatus("outage-day.de")).isEqualTo("FAILED");
+        String firstPassword = sandbox.accounts().user("admin@outage-day.de").orElseThrow().password();
+
+        smtp.start();
+        Path tuesday = write("tuesday.csv", "customerDomain,organizationName,contactName,postalCode,countryCode,"
+                + "alternateEmail,adminGivenName,adminFamilyName\n"
+                + "next-day.com,Next Inc.,Nia Next,12345,US,nia@example.com,Nia,Next\n");
+        JobExecution second = jobs.startJob(OnboardingJobParameters.forFile(tuesday));
+
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, MimeMessage> byRecipient = byRecipient();
+        assertThat(byRecipient.keySet()).containsExactlyInAnyOrder("otto@example.de", "nia@example.com");
+        String newPassword = sandbox.accounts().user("admin@outage-day.de").orElseThrow().password();
+        assertThat(newPassword).isNotEqualTo(firstPassword);
+        assertDomainNotice(byRecipient.get("otto@example.de"), "de", "admin@outage-day.de", "ist eingerichtet");
+        assertThat(sandbox.requests().stream().filter(r -> r.call().equals("users.update")).count()).isEqualTo(1);
+        assertThat(noticeStatus("outage-day.de")).isEqualTo("SENT");
+    }
+
+    private void assertDomainNotice(MimeMessage message, String language, String admin, String subjectWords)
+            throws Exception {
+        assertThat(message.getHeader("Content-Language")).containsExactly(language);
+        assertThat(message.getSubject()).contains(subjectWords);
+        String body = (String) message.getContent();
+        SandboxAccounts.SandboxUser user = sandbox.accounts().user(admin).orElseThrow();
+        assertThat(user.superAdmin()).isTrue();
+        assertThat(body).contains(admin, "https://admin.google.com", "Google Workspace via Reseller", "Reseller AG")
+                .contains(user.password());
+        assertThat(Arrays.stream(message.getFrom()).map(Object::toString)).containsExactly("onboarding@reseller.example");
+    }
+
+    private Map<String, MimeMessage> byRecipient() throws Exception {
+        Map<String, MimeMessage> messages = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            messages.put(message.getAllRecipients()[0].toString(), message);
+        }
+        return messages;
+    }
+
+    private String noticeStatus(String domain) {
+        return jdbc.sql("SELECT NOTICE_STATUS FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?").param(domain)
+                .query(String.class).single();
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(tmp.resolve(name), content);
+    }
+}
