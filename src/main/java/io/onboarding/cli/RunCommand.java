@@ -18,6 +18,10 @@ class RunCommand extends SpringCommand {
     @Option(names = "--dry-run", description = "Validate and write the reports, without any call to Google.")
     boolean dryRun;
 
+    @Option(names = "--no-notify", description = "Send no notices to customers (you mail them yourself); with "
+            + "--onboarding.credentials-file=true the run's credentials.csv is the hand-over.")
+    boolean noNotify;
+
     @Option(names = "--workers", paramLabel = "N", description = "Rows provisioned at the same time (1-16; "
             + "default onboarding.workers).")
     Integer workers;
@@ -28,6 +32,9 @@ class RunCommand extends SpringCommand {
 
     @Override
     void configure(Map<String, String> properties) {
+        if (noNotify) {
+            properties.put("onboarding.notices.enabled", "false");
+        }
         if (workers != null) {
             properties.put("onboarding.workers", workers.toString());
         }

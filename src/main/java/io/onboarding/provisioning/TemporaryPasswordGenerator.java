@@ -35,6 +35,14 @@ public class TemporaryPasswordGenerator {
             password[i] = password[j];
             password[j] = swap;
         }
+        // A symbol first (= + - @) would make a spreadsheet run the credentials file's cell as a formula.
+        for (int i = 1; SYMBOLS.indexOf(password[0]) >= 0; i++) {
+            if (SYMBOLS.indexOf(password[i]) < 0) {
+                char swap = password[0];
+                password[0] = password[i];
+                password[i] = swap;
+            }
+        }
         return new String(password);
     }
 

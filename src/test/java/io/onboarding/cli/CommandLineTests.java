@@ -254,6 +254,58 @@ class CommandLineTests {
     }
 
     @Test
+    void noticesGoToTheOutboxAndTheCredentialsFileIsOwnerOnlyAndNoPasswordIsLoggedOrReported(CapturedOutput output)
+            throws Exception {
+        Path input = write("handover.csv", HEADER
+                + "outbox-one.com,Outbox Inc.,Olga Outbox,12345,US,olga@example.com,Olga,Outbox,\n"
+                + "outbox-two.com,Outbox Two Inc.,Otto Outbox,12345,US,otto@example.com,Otto,Outbox,Given-Passw0rd!\n");
+
+        Run run = command("run", input.toString(), "--onboarding.credentials-file=true",
+                "--logging.level.root=DEBUG");
+
+        assertThat(run.exitCode()).isZero();
+        Path folder = tmp.resolve("reports/handover-run1");
+        Path credentials = folder.resolve("credentials.csv");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(credentials))
+                .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String generated = sandbox.accounts().user("admin@outbox-one.com").orElseThrow().password();
+        assertThat(sandbox.accounts().user("admin@outbox-two.com").orElseThrow().password()).isEqualTo("Given-Passw0rd!");
+        assertThat(Files.readAllLines(credentials).get(0)).isEqualTo(
+                "\"customerDomain\",\"adminEmail\",\"temporaryPassword\"");
+        assertThat(Files.readAllLines(credentials)).hasSize(3).contains(
+                "\"outbox-one.com\",\"admin@outbox-one.com\",\"" + generated + "\"",
+                "\"outbox-two.com\",\"admin@outbox-two.com\",\"Given-Passw0rd!\"");
+        Path eml = folder.resolve("outbox/outbox-one.com-domain.eml");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(eml))
+                .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), Files.newInputStream(eml));
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("olga@example.com");
+        assertThat((String) message.getContent()).contains("admin@outbox-one.com", generated);
+        assertThat(folder.resolve("outbox/outbox-two.com-domain.eml")).exists();
+
+        for (String secret : List.of(generated, "Given-Passw0rd!")) {
+            assertThat(output.getAll()).doesNotContain(secret);
+            assertThat(Files.readString(tmp.resolve("logs/onboarding.log"))).doesNotContain(secret);
+            assertThat(Files.readString(folder.resolve("results.csv"))).doesNotContain(secret);
+            assertThat(Files.readString(folder.resolve("rejects.csv"))).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void noNotifySendsNothingAndLeavesTheCredentialsFileAsTheHandOver() throws Exception {
+        Path input = write("silent.csv", HEADER + "silent-one.com,Silent Inc.,Sid Silent,12345,US,sid@example.com,Sid,Silent,\n");
+
+        Run run = command("run", input.toString(), "--no-notify", "--onboarding.credentials-file=true");
+
+        assertThat(run.exitCode()).isZero();
+        Path folder = tmp.resolve("reports/silent-run1");
+        assertThat(folder.resolve("outbox")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("credentials.csv")))
+                .contains(sandbox.accounts().user("admin@silent-one.com").orElseThrow().password());
+    }
+
+    @Test
     void statusAndHistoryShowRunsWithTheirCountsAndExitWithTheRunsCode(CapturedOutput output) throws Exception {
         Path good = write("good.csv", HEADER + "good-one.com,Good Inc.,Gus Good,12345,US,gus@example.com,Gus,Good,\n");
         Path mixed = write("mixed.csv", HEADER + "mixed-one.com,Mixed Inc.,Max Mix,12345,US,max@example.com,Max,Mix,\n"
