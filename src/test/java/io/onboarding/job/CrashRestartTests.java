@@ -47,6 +47,12 @@ class CrashRestartTests {
     @TempDir
     Path tmp;
 
+    /** Notices go to a real SMTP server in this JVM, so that a notice sent twice would be seen twice. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final com.icegreen.greenmail.junit5.GreenMailExtension smtp =
+            new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP
+                    .dynamicPort());
+
     @Test
     void killedAnywhereTheJobFinishesWithoutOrderingOrCreatingAnythingTwice() throws Exception {
         Map<String, String> expectedOutcomes = new HashMap<>();
@@ -84,6 +90,7 @@ class CrashRestartTests {
             List<RecordedRequest> requests = requests(url);
             List<SandboxUser> users = json.readValue(get(url, "users"), new TypeReference<List<SandboxUser>>() { });
             assertExactlyOnce(requests, users, expectedOutcomes, languages);
+            assertOneNoticeEach();
             assertReport(tmp.resolve("reports/customers-run1/results.csv"), expectedOutcomes);
         } finally {
             sandbox.destroyForcibly();
@@ -132,6 +139,18 @@ class CrashRestartTests {
                     .isEqualTo(language == null ? "en" : language);
             assertThat(user.superAdmin()).as(domain).isTrue();
         });
+    }
+
+    /** 280 domain customers (their domain in the subject) and 10 team customers (their organisation). */
+    private void assertOneNoticeEach() throws Exception {
+        Map<String, Long> notices = new HashMap<>();
+        for (jakarta.mail.internet.MimeMessage message : smtp.getReceivedMessages()) {
+            String subject = message.getSubject();
+            String key = subject.replaceAll(".*?(crash-\\d{3}\\.de|Squadra \\d+).*", "$1");
+            notices.merge(key, 1L, Long::sum);
+        }
+        assertThat(notices).as("notices per customer").hasSize(290)
+                .allSatisfy((customer, count) -> assertThat(count).as(customer).isEqualTo(1L));
     }
 
     private void assertReport(Path results, Map<String, String> expectedOutcomes) throws Exception {
@@ -278,7 +297,8 @@ class CrashRestartTests {
                     "--onboarding.sandbox.url=" + sandboxUrl,
                     "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/onboarding"),
                     "--onboarding.report-dir=" + dir.resolve("reports"),
-                    "--onboarding.chunk-size=10", "--onboarding.workers=8")
+                    "--onboarding.chunk-size=10", "--onboarding.workers=8",
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort())
                     .redirectErrorStream(true)
                     .start());
         }
