@@ -98,6 +98,40 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         assertThat(noticeStatus("outage-day.de")).isEqualTo("SENT");
     }
 
+    @Test
+    void aRecipientTheMailServerRejectsIsOnboardedAndItsNoticeIsRetriedByTheNextRun() throws Exception {
+        smtp.stop();
+        Path file = write("rejected.csv", "customerDomain,organizationName,contactName,postalCode,countryCode,"
+                + "alternateEmail,adminGivenName,adminFamilyName\n"
+                + "no-mailbox.com,Nomail Inc.,Nora Nomail,12345,US,nora@example.com,Nora,Nomail\n"
+                + "has-mailbox.com,Mail Inc.,Max Mail,12345,US,max@example.com,Max,Mail\n");
+        JobExecution first;
+        try (RejectingSmtpServer rejecting = new RejectingSmtpServer(3025, java.util.Set.of("nora@example.com"))) {
+            first = jobs.startJob(OnboardingJobParameters.forFile(file));
+            assertThat(rejecting.accepted()).as("max's notice").isEqualTo(1);
+        }
+
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String[]> rows = readCsv(resultsOf(first), ',');
+        assertThat(rows.get(1)[3]).isEqualTo("ONBOARDED");
+        assertThat(rows.get(1)[8]).contains("notice: not sent", "nora@example.com", "550 5.1.1",
+                "the next run sends it again");
+        assertThat(rows.get(2)[3]).isEqualTo("ONBOARDED");
+        assertThat(rows.get(2)[8]).isEmpty();
+        assertThat(noticeStatus("no-mailbox.com")).isEqualTo("FAILED");
+        assertThat(noticeStatus("has-mailbox.com")).isEqualTo("SENT");
+
+        // the customer's mailbox was fixed; the next run, of any file, sends the notice
+        smtp.start();
+        jobs.startJob(OnboardingJobParameters.forFile(write("later.csv", "customerDomain,organizationName,contactName,"
+                + "postalCode,countryCode,alternateEmail,adminGivenName,adminFamilyName\n"
+                + "later-one.com,Later Inc.,Lea Later,12345,US,lea@example.com,Lea,Later\n")));
+
+        assertThat(byRecipient().keySet()).containsExactlyInAnyOrder("nora@example.com", "lea@example.com");
+        assertDomainNotice(byRecipient().get("nora@example.com"), "en", "admin@no-mailbox.com", "is ready");
+        assertThat(noticeStatus("no-mailbox.com")).isEqualTo("SENT");
+    }
+
     private void assertDomainNotice(MimeMessage message, String language, String admin, String subjectWords)
             throws Exception {
         assertThat(message.getHeader("Content-Language")).containsExactly(language);
