@@ -258,12 +258,13 @@ class CommandLineTests {
             throws Exception {
         Path input = write("handover.csv", HEADER
                 + "outbox-one.com,Outbox Inc.,Olga Outbox,12345,US,olga@example.com,Olga,Outbox,\n"
-                + "outbox-two.com,Outbox Two Inc.,Otto Outbox,12345,US,otto@example.com,Otto,Outbox,Given-Passw0rd!\n");
+                + "outbox-two.com,Outbox Two Inc.,Otto Outbox,12345,US,otto@example.com,Otto,Outbox,Given-Passw0rd!\n"
+                + "outbox-bad,Bad Inc.,Bea Bad,12345,US,bea@example.com,Bea,Bad,Rejected-Passw0rd!\n");
 
         Run run = command("run", input.toString(), "--onboarding.credentials-file=true",
                 "--logging.level.root=DEBUG");
 
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).as("one row rejected").isEqualTo(3);
         Path folder = tmp.resolve("reports/handover-run1");
         Path credentials = folder.resolve("credentials.csv");
         assertThat(java.nio.file.Files.getPosixFilePermissions(credentials))
@@ -284,7 +285,10 @@ class CommandLineTests {
         assertThat((String) message.getContent()).contains("admin@outbox-one.com", generated);
         assertThat(folder.resolve("outbox/outbox-two.com-domain.eml")).exists();
 
-        for (String secret : List.of(generated, "Given-Passw0rd!")) {
+        List<String> database = databaseDump();
+        assertThat(database).anyMatch(line -> line.contains("outbox-bad"));
+        for (String secret : List.of(generated, "Given-Passw0rd!", "Rejected-Passw0rd!")) {
+            assertThat(database).noneMatch(line -> line.contains(secret));
             assertThat(output.getAll()).doesNotContain(secret);
             assertThat(Files.readString(tmp.resolve("logs/onboarding.log"))).doesNotContain(secret);
             assertThat(Files.readString(folder.resolve("results.csv"))).doesNotContain(secret);
@@ -350,6 +354,19 @@ class CommandLineTests {
                 "--logging.file.name=" + tmp.resolve("logs/onboarding.log")));
         int exitCode = OnboardingCommandLine.execute(args.toArray(String[]::new));
         return new Run(exitCode, sandbox.requests().size() - before, jobExecutions());
+    }
+
+    /** Every row of every table, as H2's SCRIPT writes it. */
+    private List<String> databaseDump() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE", "sa", "");
+                var result = connection.createStatement().executeQuery("SCRIPT")) {
+            while (result.next()) {
+                lines.add(result.getString(1));
+            }
+        }
+        return lines;
     }
 
     private long jobExecutions() {
