@@ -8,13 +8,15 @@ import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 
 /** {@code serve}: stays up and processes the inbox folder on a schedule (nightly by default). */
-@Command(name = "serve", description = "Stay up and, on onboarding.inbox.cron (default 02:00 daily), run every CSV "
-        + "in the inbox folder in name order: inbox/ -> processing/ -> done/ or failed/, the report beside it.")
+@Command(name = "serve", description = "Stay up with the operator web console (server.port, default 8080) and, on "
+        + "onboarding.inbox.cron (default 02:00 daily), run every CSV in the inbox folder in name order: inbox/ -> "
+        + "processing/ -> done/ or failed/, the report beside it.")
 class ServeCommand extends SpringCommand {
 
     @Override
     void configure(Map<String, String> properties) {
         properties.put("onboarding.inbox.enabled", "true");
+        properties.put("spring.main.web-application-type", "servlet");
     }
 
     @Override

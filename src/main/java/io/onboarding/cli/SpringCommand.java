@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +51,7 @@ abstract class SpringCommand implements Callable<Integer> {
                 .forEach(arguments::add);
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(OnboardingApplication.class).web(WebApplicationType.NONE)
-                    .run(arguments.toArray(String[]::new));
+            context = new SpringApplicationBuilder(OnboardingApplication.class).run(arguments.toArray(String[]::new));
         } catch (RuntimeException e) {
             // Spring Boot has already explained it (a failure analysis: what is wrong, what to do).
             return ExitCodes.USAGE;

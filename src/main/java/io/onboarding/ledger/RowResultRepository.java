@@ -63,6 +63,32 @@ public class RowResultRepository {
                 });
     }
 
+    /** One page of the run's outcomes in file order, only those among {@code outcomes} (all when empty). */
+    public List<RowResult> page(long runId, java.util.Collection<Outcome> outcomes, int offset, int limit) {
+        String filter = outcomes.isEmpty() ? "" : " AND OUTCOME IN (" + String.join(",",
+                java.util.Collections.nCopies(outcomes.size(), "?")) + ")";
+        List<Object> parameters = new java.util.ArrayList<>();
+        parameters.add(runId);
+        outcomes.forEach(outcome -> parameters.add(outcome.name()));
+        parameters.add(limit);
+        parameters.add(offset);
+        return jdbc.sql("""
+                SELECT LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME, CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON,
+                    ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?"""
+                + filter + " ORDER BY LINE_NUMBER LIMIT ? OFFSET ?")
+                .params(parameters)
+                .query((rs, rowNum) -> new RowResult(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), List.of(), rs.getInt(11)))
+                .list();
+    }
+
+    /** Calls of the run's rows sent again after a transient failure. */
+    public long retries(long runId) {
+        return jdbc.sql("SELECT COALESCE(SUM(RETRIES), 0) FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?").param(runId)
+                .query(Long.class).single();
+    }
+
     /** How many rows of the run ended in each outcome; every outcome is present, zero when none. */
     public Map<Outcome, Integer> countByOutcome(long runId) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);

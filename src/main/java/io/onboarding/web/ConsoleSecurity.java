@@ -1,0 +1,71 @@
+package io.onboarding.web;
+
+import java.security.SecureRandom;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may use the console: operators from configuration, each page behind sign-in, CSRF protection on
+ * every form (Spring Security's default, kept on).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class ConsoleSecurity {
+
+    static final String FIRST_OPERATOR = "operator";
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+    @Bean
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/console.css", "/actuator/health", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(Customizer.withDefaults())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService operators(WebProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = properties.operators().stream()
+                .map(operator -> User.withUsername(operator.name()).password(operator.passwordHash()).roles("OPERATOR")
+                        .build())
+                .toList();
+        if (!users.isEmpty()) {
+            return new InMemoryUserDetailsManager(users);
+        }
+        String password = oneTimePassword();
+        // Printed once, to the console only (not the log file): whoever started serve can sign in and set accounts.
+        System.out.println("Console: no operator accounts are configured (onboarding.web.operators). One-time "
+                + "password for '" + FIRST_OPERATOR + "' until the next start: " + password);
+        return new InMemoryUserDetailsManager(User.withUsername(FIRST_OPERATOR).password(encoder.encode(password))
+                .roles("OPERATOR").build());
+    }
+
+    private static String oneTimePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}
