@@ -1,0 +1,215 @@
+package io.onboarding.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.onboarding.schedule.InboxProperties;
+import io.onboarding.sandbox.SandboxServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Every console action, signed in and not, with and without CSRF token, against the real job and sandbox. */
+@SpringBootTest(properties = "spring.main.web-application-type=servlet")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ConsoleControllerTests {
+
+    private static final String SAMPLE_HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
+            + "alternateEmail,adminGivenName,adminFamilyName\n";
+    private static final RequestPostProcessor OPERATOR = user("olivia").roles("OPERATOR");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SandboxServer sandbox;
+
+    @Autowired
+    InboxProperties inbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+        jdbc.sql("DELETE FROM PROVISIONING_LEDGER").update();
+    }
+
+    @Test
+    void anonymousRequestsGoToSignInAndOnlyTheSignInPageAndHealthAreOpen() throws Exception {
+        for (String page : new String[] {"/", "/runs", "/runs/1", "/runs/1/results.csv", "/uploads/u-20260101-000000-00000000",
+                "/actuator/metrics"}) {
+            mvc.perform(get(page)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        }
+        mvc.perform(post("/uploads").with(csrf())).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void everyFormNeedsItsCsrfToken() throws Exception {
+        long before = uploadsStored();
+        mvc.perform(multipart("/uploads").file(csv("x.csv", SAMPLE_HEADER)).with(OPERATOR)).andExpect(status().isForbidden());
+        mvc.perform(post("/uploads/u-20260101-000000-00000000/start").with(OPERATOR)).andExpect(status().isForbidden());
+        mvc.perform(post("/runs/1/stop").with(OPERATOR)).andExpect(status().isForbidden());
+        mvc.perform(post("/runs/1/restart").with(OPERATOR)).andExpect(status().isForbidden());
+        assertThat(uploadsStored()).isEqualTo(before);
+    }
+
+    @Test
+    void signInWithTheConfiguredOrOneTimePasswordOnly() throws Exception {
+        mvc.perform(post("/login").param("username", "operator").param("password", "wrong").with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aFileNameWithAPathOrNotCsvIsRefusedAndNothingIsStored() throws Exception {
+        long before = uploadsStored();
+        mvc.perform(multipart("/uploads").file(csv("../../etc/passwd.csv", SAMPLE_HEADER)).with(OPERATOR).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("problem", "Nothing was started: The file name '../../etc/passwd.csv' is not "
+                        + "a plain file name."));
+        mvc.perform(multipart("/uploads").file(csv("customers.xlsx", SAMPLE_HEADER)).with(OPERATOR).with(csrf()))
+                .andExpect(model().attribute("problem", org.hamcrest.Matchers.containsString("Only .csv files")));
+        mvc.perform(multipart("/uploads").file(csv("empty.csv", "")).with(OPERATOR).with(csrf()))
+                .andExpect(model().attribute("problem", "Nothing was started: The file 'empty.csv' is empty."));
+        assertThat(uploadsStored()).isEqualTo(before);
+        assertThat(Files.exists(Path.of("/etc/passwd.csv"))).isFalse();
+    }
+
+    @Test
+    void aStructuralProblemShowsTheCommandLinesMessageAndStartsNothing() throws Exception {
+        mvc.perform(multipart("/uploads").file(csv("no-country.csv", "customerDomain,organizationName,contactName,"
+                + "postalCode\nx.com,X,Y,12345\n")).with(OPERATOR).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("problem", org.hamcrest.Matchers.startsWith(
+                        "Nothing was started: The header lacks required column countryCode")));
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
+    void uploadPreviewStartProgressResultsAndDownloads() throws Exception {
+        String file = SAMPLE_HEADER + "console-one.com,One Inc.,Ola One,12345,US,ola@example.com,Ola,One\n"
+                + "not a domain,Bad Inc.,Bo Bad,12345,US,bo@example.com,Bo,Bad\n";
+
+        MvcResult uploaded = mvc.perform(multipart("/uploads").file(csv("Kunden März.csv", file)).with(OPERATOR)
+                .with(csrf())).andExpect(redirectedUrlPattern("/uploads/u-*")).andReturn();
+        String preview = uploaded.getResponse().getRedirectedUrl();
+        String id = preview.substring("/uploads/".length());
+
+        assertThat(sandbox.requests()).as("a preview orders nothing").isEmpty();
+        assertThat(inbox.dir().resolve("uploads/" + id + ".csv")).hasContent(file.strip());
+        mvc.perform(get(preview).with(OPERATOR)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("Preview of <span>Kunden März.csv</span>"),
+                        org.hamcrest.Matchers.containsString("<td>VALID</td><td class=\"number\">1</td>"),
+                        org.hamcrest.Matchers.containsString("customerDomain: &#39;not a domain&#39; is not a valid domain"))));
+        mvc.perform(get(preview + "/rejects.csv").with(OPERATOR)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("rejects.csv")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("not a domain")));
+
+        mvc.perform(post(preview + "/start").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(preview + "/run"));
+        String run = awaitRun(preview);
+        long runId = Long.parseLong(run.substring("/runs/".length()));
+        awaitFinished(runId);
+
+        mvc.perform(get(run + "/progress").with(OPERATOR)).andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.done").value(2)).andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.counts.ONBOARDED").value(1)).andExpect(jsonPath("$.counts.INVALID").value(1))
+                .andExpect(jsonPath("$.retries").value(0));
+        mvc.perform(get(run).with(OPERATOR)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("console-one.com")));
+        mvc.perform(get(run).param("outcome", "INVALID").with(OPERATOR))
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("not a domain"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<td>console-one.com</td>")))));
+        mvc.perform(get(run + "/results.csv").with(OPERATOR))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("\"console-one.com\",\"\",\"ONBOARDED\"")));
+        mvc.perform(get(run + "/rejects.csv").with(OPERATOR))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("not a domain")));
+        mvc.perform(get(run + "/summary.txt").with(OPERATOR))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("ONBOARDED            1")));
+        mvc.perform(get("/runs").with(OPERATOR)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/runs/" + runId)));
+
+        mvc.perform(post(run + "/stop").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(run))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
+                        "Run " + runId + " is not running (COMPLETED); nothing to stop."));
+        mvc.perform(post(run + "/restart").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(run));
+        mvc.perform(post(preview + "/start").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(preview + "/run"));
+        Thread.sleep(500);
+        assertThat(sandbox.requests().stream().filter(r -> r.call().equals("customers.insert")).count())
+                .as("a completed file is not ordered again").isEqualTo(1);
+    }
+
+    @Test
+    void unknownUploadsAndRunsAre404() throws Exception {
+        mvc.perform(get("/uploads/u-20260101-000000-00000000").with(OPERATOR)).andExpect(status().isNotFound());
+        mvc.perform(get("/uploads/..%2F..%2Fetc").with(OPERATOR)).andExpect(status().is4xxClientError());
+        mvc.perform(get("/runs/987654").with(OPERATOR)).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/987654/results.csv").with(OPERATOR)).andExpect(status().isNotFound());
+    }
+
+    private String awaitRun(String preview) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            MvcResult result = mvc.perform(get(preview + "/run").with(OPERATOR)).andReturn();
+            if (result.getResponse().getRedirectedUrl() != null) {
+                return result.getResponse().getRedirectedUrl();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the run never began");
+    }
+
+    private void awaitFinished(long runId) throws Exception {
+        for (int i = 0; i < 400; i++) {
+            String json = mvc.perform(get("/runs/" + runId + "/progress").with(OPERATOR)).andReturn().getResponse()
+                    .getContentAsString();
+            if (json.contains("\"finished\":true")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("run " + runId + " never finished");
+    }
+
+    private long uploadsStored() throws Exception {
+        Path uploads = inbox.dir().resolve("uploads");
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(uploads)) {
+            return files.count();
+        }
+    }
+
+    private static MockMultipartFile csv(String name, String content) {
+        return new MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
+    }
+}
