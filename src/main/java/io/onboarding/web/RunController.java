@@ -34,8 +34,11 @@ class RunController {
     private final ConsoleRuns runs;
     private final RowResultRepository results;
     private final WebProperties properties;
+    private final Uploads uploads;
 
-    RunController(RunSummaries summaries, ConsoleRuns runs, RowResultRepository results, WebProperties properties) {
+    RunController(RunSummaries summaries, ConsoleRuns runs, RowResultRepository results, WebProperties properties,
+            Uploads uploads) {
+        this.uploads = uploads;
         this.summaries = summaries;
         this.runs = runs;
         this.results = results;
@@ -54,6 +57,8 @@ class RunController {
         RunSummary run = find(runId);
         ConsoleRuns.Progress progress = runs.progress(run);
         model.addAttribute("run", run);
+        model.addAttribute("fileName", uploads.ofFile(run.inputFile()).map(upload -> upload.originalName() + " (uploaded)")
+                .orElse(run.inputFile()));
         model.addAttribute("progress", progress);
         if (progress.finished()) {
             List<Outcome> filter = outcome != null && ConsoleRuns.isOutcome(outcome) ? List.of(Outcome.valueOf(outcome))

@@ -65,6 +65,18 @@ public class Uploads {
         return new Upload(id, file, originalName);
     }
 
+    /** The upload a run read, when it read one: what the run pages show instead of the server's path. */
+    public Optional<Upload> ofFile(String inputFile) {
+        if (inputFile == null) {
+            return Optional.empty();
+        }
+        Path file = Path.of(inputFile);
+        String name = file.getFileName().toString();
+        return file.getParent() != null && file.getParent().toAbsolutePath().normalize()
+                .equals(folder.toAbsolutePath().normalize()) && name.endsWith(".csv")
+                ? find(name.substring(0, name.length() - 4)) : Optional.empty();
+    }
+
     public Optional<Upload> find(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             return Optional.empty();

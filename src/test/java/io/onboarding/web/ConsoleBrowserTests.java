@@ -42,7 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.main.web-application-type=servlet",
         "onboarding.web.operators[0].name=ada",
         "onboarding.web.operators[0].password-hash={bcrypt}$2a$10$32sJke5VDg1mBCDXsdlJIefI43UbvcOZP7AIwPKOLaFjBXf/REFmS",
-        "onboarding.chunk-size=4"})
+        "onboarding.chunk-size=4", "spring.servlet.multipart.max-file-size=100KB",
+        "spring.servlet.multipart.max-request-size=100KB"})
 @ActiveProfiles("test")
 class ConsoleBrowserTests {
 
@@ -155,9 +156,18 @@ class ConsoleBrowserTests {
         assertThat(traversal.body()).contains("Nothing was started: The file name &#39;../../etc/passwd.csv&#39; is not a "
                 + "plain file name.");
         assertThat(Path.of("/etc/passwd.csv")).doesNotExist();
+
+        HttpResponse<String> tooLarge = http.send(multipart(cookie, token, "large.csv", 200 * 1024),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("larger than the upload limit");
     }
 
     private HttpRequest multipart(String cookie, String token, String fileName) {
+        return multipart(cookie, token, fileName, 0);
+    }
+
+    private HttpRequest multipart(String cookie, String token, String fileName, int padding) {
         String boundary = "----onboarding" + System.nanoTime();
         StringBuilder body = new StringBuilder();
         if (token != null) {
@@ -167,9 +177,11 @@ class ConsoleBrowserTests {
         body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
                 .append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n")
                 .append("customerDomain,organizationName,contactName,postalCode,countryCode\r\nx.com,X,Y,12345,US\r\n")
+                .append("y.com,Y,Z,12345,US\r\n".repeat(padding / 20))
                 .append("\r\n--").append(boundary).append("--\r\n");
         return HttpRequest.newBuilder(URI.create(url("/uploads")))
                 .header("Cookie", cookie)
+                .header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     }
@@ -193,7 +205,9 @@ class ConsoleBrowserTests {
     private void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private String url(String path) {

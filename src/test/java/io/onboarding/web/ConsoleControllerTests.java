@@ -158,6 +158,9 @@ class ConsoleControllerTests {
         mvc.perform(get("/runs").with(OPERATOR)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("/runs/" + runId)));
 
+        mvc.perform(get("/actuator/metrics").with(OPERATOR)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("spring.batch.job")));
+        mvc.perform(get("/actuator/health").with(OPERATOR)).andExpect(jsonPath("$.components.db.status").value("UP"));
         mvc.perform(post(run + "/stop").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(run))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
                         "Run " + runId + " is not running (COMPLETED); nothing to stop."));
