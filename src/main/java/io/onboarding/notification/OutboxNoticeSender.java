@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Set;
 
 /**
  * Writes each notice as an .eml file into the run's {@code outbox/} folder, for the reseller to send with
