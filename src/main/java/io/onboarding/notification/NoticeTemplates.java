@@ -27,6 +27,8 @@ public class NoticeTemplates {
     static final String FALLBACK_LANGUAGE = "en";
 
     private final TemplateEngine engine = new TemplateEngine();
+    /** Read once per template, as Thymeleaf caches the template itself: a notice per row must stay cheap. */
+    private final Map<String, Set<String>> placeholders = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path overrides;
 
     public NoticeTemplates(NoticeProperties properties) {
@@ -60,10 +62,9 @@ public class NoticeTemplates {
         String chosen = languageFor(kind, language);
         String name = kind.templateName() + "_" + chosen;
         // A placeholder without a value would render as nothing: refuse instead, so no customer reads a gap.
-        java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(source(name));
-        while (placeholder.find()) {
-            if (variables.get(placeholder.group(1)) == null) {
-                throw new IllegalArgumentException("The notice template " + name + " asks for '" + placeholder.group(1)
+        for (String placeholder : placeholders.computeIfAbsent(name, this::placeholdersOf)) {
+            if (variables.get(placeholder) == null) {
+                throw new IllegalArgumentException("The notice template " + name + " asks for '" + placeholder
                         + "', which this notice does not have");
             }
         }
@@ -97,6 +98,15 @@ public class NoticeTemplates {
 
     private static final java.util.regex.Pattern PLACEHOLDER =
             java.util.regex.Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+    private Set<String> placeholdersOf(String name) {
+        Set<String> names = new java.util.HashSet<>();
+        java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(source(name));
+        while (placeholder.find()) {
+            names.add(placeholder.group(1));
+        }
+        return names;
+    }
 
     private String source(String name) {
         try {
