@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS PROVISIONING_LEDGER (
 -- Added after the table first shipped: ledgers created before keep working.
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS CUSTOMER_TYPE VARCHAR(10);
 -- Issue 7: the customer's notice. PENDING once the customer is complete, ATTEMPTED just before sending,
--- then SENT, FAILED (retried by the next run) or SKIPPED (--no-notify). Entries completed before this
+-- then SENT, FAILED (retried by the next run), SKIPPED (--no-notify) or UNCERTAIN (a crash cut an SMTP send
+-- short: it may have arrived, so only an operator's 'notify DOMAIN' sends it again). Entries completed before this
 -- column existed stay NULL and are never notified after the fact.
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_STATUS VARCHAR(20);
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_ERROR VARCHAR(1000);

@@ -33,9 +33,9 @@ class SendOwedNoticesTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         if (!dryRun) {
             CustomerNotices.OwedNotices owed = notices.sendOwed(runId, runFolder);
-            if (owed.sent() + owed.failed() > 0) {
-                log.info("Owed notices from earlier: {} sent, {} still failing (tried again next run)", owed.sent(),
-                        owed.failed());
+            if (owed.sent() + owed.failed() + owed.uncertain() > 0) {
+                log.info("Owed notices from earlier: {} sent, {} still failing (tried again next run), {} cut short "
+                        + "by a crash (not sent again by themselves)", owed.sent(), owed.failed(), owed.uncertain());
             }
         }
         return RepeatStatus.FINISHED;

@@ -50,6 +50,14 @@ public class ProvisioningLedger {
                 .list());
     }
 
+    /** Complete customers whose notice a crash left uncertain, oldest first. */
+    public java.util.List<LedgerEntry> uncertainNotices() {
+        return ownTransaction.execute(status -> jdbc.sql("SELECT " + COLUMNS + " FROM PROVISIONING_LEDGER"
+                + " WHERE NOTICE_STATUS = 'UNCERTAIN' ORDER BY COMPLETED_AT")
+                .query(ProvisioningLedger::entry)
+                .list());
+    }
+
     private static LedgerEntry entry(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         String notice = rs.getString(12);
         return new LedgerEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),

@@ -47,41 +47,92 @@ public class CustomerNotices {
      */
     public String handOver(String customerDomain, String adminPassword, Path runFolder) {
         LedgerEntry entry = ledger.find(customerDomain).orElse(null);
+        if (entry != null && entry.noticeStatus() == NoticeStatus.UNCERTAIN) {
+            // Said again when a crash makes the row run twice, so that its line in the report keeps it.
+            return uncertainWarning(customerDomain, entry.noticeAddress().recipient());
+        }
         if (entry == null || !entry.completed() || entry.noticeStatus() == null || !entry.noticeStatus().owed()) {
             return null;
         }
-        return deliver(entry, adminPassword, runFolder);
+        return deliver(entry, adminPassword, runFolder, false);
     }
 
     /** Sends every notice still owed from earlier runs (failed, or cut short by a crash). */
     public OwedNotices sendOwed(long runId, Path runFolder) {
         int sent = 0;
         int failed = 0;
+        int uncertain = 0;
         for (LedgerEntry entry : ledger.owedNotices()) {
             // This run's own failures wait for the next run: the mail server just said no.
             if (entry.completedByRun() == runId && entry.noticeStatus() == NoticeStatus.FAILED) {
                 continue;
             }
-            if (deliver(entry, null, runFolder) == null) {
+            if (deliver(entry, null, runFolder, false) == null) {
                 sent++;
+            } else if (ledger.find(entry.customerDomain()).map(LedgerEntry::noticeStatus).orElse(null)
+                    == NoticeStatus.UNCERTAIN) {
+                uncertain++;
             } else {
                 failed++;
             }
         }
-        return new OwedNotices(sent, failed);
+        return new OwedNotices(sent, failed, uncertain);
     }
 
-    /** How the owed notices went. */
-    public record OwedNotices(int sent, int failed) {
+    /**
+     * How the owed notices went.
+     *
+     * @param uncertain cut short by a crash, not sent again: the operator decides
+     */
+    public record OwedNotices(int sent, int failed, int uncertain) {
     }
 
-    private String deliver(LedgerEntry entry, String knownPassword, Path runFolder) {
+    /**
+     * Sends a complete customer's notice again, now, because an operator asked: after a crash left it
+     * {@code UNCERTAIN}, or when the customer lost it. A domain customer's admin gets a new temporary
+     * password first, so that any earlier notice's password stops working.
+     *
+     * @param folder where an outbox notice and the credentials file go
+     */
+    public Resend resend(String customerDomain, Path folder) {
+        LedgerEntry entry = ledger.find(customerDomain).orElse(null);
+        if (entry == null || !entry.completed()) {
+            return new Resend(false, customerDomain + " is not a customer this job has onboarded completely; "
+                    + "the results.csv of its run says where it stands");
+        }
+        if (entry.noticeAddress() == null) {
+            return new Resend(false, customerDomain + " was onboarded before notices existed: there is no address "
+                    + "to send one to");
+        }
+        return new Resend(true, deliver(entry, null, folder, true));
+    }
+
+    /**
+     * What became of a resend.
+     *
+     * @param known whether the domain is a complete customer with a notice address
+     * @param problem why nothing was sent, or null when the notice went
+     */
+    public record Resend(boolean known, String problem) {
+    }
+
+    private String deliver(LedgerEntry entry, String knownPassword, Path runFolder, boolean onRequest) {
         String domain = entry.customerDomain();
         NoticeKind kind = entry.transferred() ? NoticeKind.TRANSFERRED
                 : "team".equals(entry.customerType()) ? NoticeKind.TEAM : NoticeKind.DOMAIN;
-        if (entry.noticeStatus() == NoticeStatus.ATTEMPTED && sender.alreadySent(kind, domain, runFolder)) {
-            ledger.notice(domain, NoticeStatus.SENT, null);
-            return null;
+        if (entry.noticeStatus() == NoticeStatus.ATTEMPTED && !onRequest) {
+            switch (sender.earlierAttempt(kind, domain, runFolder)) {
+                case DELIVERED -> {
+                    ledger.notice(domain, NoticeStatus.SENT, null);
+                    return null;
+                }
+                case UNKNOWN -> {
+                    return uncertain(domain, entry.noticeAddress().recipient());
+                }
+                case NOT_DELIVERED -> {
+                    // Sent now, as if the crash had come a moment earlier.
+                }
+            }
         }
         String password = knownPassword;
         if (kind == NoticeKind.DOMAIN && password == null && (properties.enabled() || credentialsFile)) {
@@ -115,6 +166,18 @@ public class CustomerNotices {
         ledger.notice(domain, NoticeStatus.SENT, null);
         log.info("{}: {} notice ({}) sent to {}", domain, kind.templateName(), notice.language(), notice.recipient());
         return null;
+    }
+
+    private String uncertain(String domain, String recipient) {
+        ledger.notice(domain, NoticeStatus.UNCERTAIN, "a crash cut its sending short");
+        log.warn("{}: a crash cut the sending of its notice to {} short; it may have arrived, so it is not sent "
+                + "again by itself", domain, recipient);
+        return uncertainWarning(domain, recipient);
+    }
+
+    private static String uncertainWarning(String domain, String recipient) {
+        return "notice: a crash cut its sending to " + recipient + " short, so it may have arrived; not sent again, "
+                + "so that nobody gets two with different passwords. If it did not arrive: notify " + domain;
     }
 
     private String failed(String domain, String why) {

@@ -8,8 +8,14 @@ interface NoticeSender {
     /** @param runFolder the run's report folder, where an outbox lives */
     void send(Notice notice, Path runFolder) throws NoticeDeliveryException;
 
-    /** Whether the notice already left in an earlier attempt that a crash cut short; false when unknowable. */
-    default boolean alreadySent(NoticeKind kind, String customerDomain, Path runFolder) {
-        return false;
+    /** What became of a send that a crash cut short, as far as this sender can tell. */
+    enum CutShort { DELIVERED, NOT_DELIVERED, UNKNOWN }
+
+    /**
+     * Whether the notice left in an earlier attempt that a crash cut short. A mail server that took a
+     * message cannot be asked about it afterwards, so SMTP answers {@link CutShort#UNKNOWN}.
+     */
+    default CutShort earlierAttempt(NoticeKind kind, String customerDomain, Path runFolder) {
+        return CutShort.UNKNOWN;
     }
 }

@@ -40,8 +40,9 @@ final class OutboxNoticeSender implements NoticeSender {
     }
 
     @Override
-    public boolean alreadySent(NoticeKind kind, String customerDomain, Path runFolder) {
-        return Files.exists(file(kind, customerDomain, runFolder));
+    public CutShort earlierAttempt(NoticeKind kind, String customerDomain, Path runFolder) {
+        // The file is moved into place whole, so its presence is the answer.
+        return Files.exists(file(kind, customerDomain, runFolder)) ? CutShort.DELIVERED : CutShort.NOT_DELIVERED;
     }
 
     private static Path file(NoticeKind kind, String customerDomain, Path runFolder) {

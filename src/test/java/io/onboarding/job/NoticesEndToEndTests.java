@@ -132,6 +132,58 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         assertThat(noticeStatus("no-mailbox.com")).isEqualTo("SENT");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.onboarding.notification.CustomerNotices notices;
+
+    @Test
+    void aNoticeACrashCutShortAtTheMailServerIsNotSentAgainButNamedUntilAnOperatorSendsIt() throws Exception {
+        Path file = write("cut-short.csv", "customerDomain,organizationName,contactName,postalCode,countryCode,"
+                + "alternateEmail,adminGivenName,adminFamilyName\n"
+                + "cut-short.com,Cut Inc.,Cora Cut,12345,US,cora@example.com,Cora,Cut\n");
+        JobExecution first = jobs.startJob(OnboardingJobParameters.forFile(file));
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        String firstPassword = sandbox.accounts().user("admin@cut-short.com").orElseThrow().password();
+        // what a SIGKILL while the mail server had the message leaves behind
+        jdbc.sql("UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'ATTEMPTED' WHERE CUSTOMER_DOMAIN = ?")
+                .param("cut-short.com").update();
+
+        // the restarted chunk hands the customer over again: nothing is sent, the row says why and what to do
+        String warning = notices.handOver("cut-short.com", null, tmp);
+        assertThat(warning).isEqualTo("notice: a crash cut its sending to cora@example.com short, so it may have "
+                + "arrived; not sent again, so that nobody gets two with different passwords. If it did not arrive: "
+                + "notify cut-short.com");
+        assertThat(notices.handOver("cut-short.com", null, tmp)).as("said again, not sent").isEqualTo(warning);
+        assertThat(noticeStatus("cut-short.com")).isEqualTo("UNCERTAIN");
+        // nor does a later run send it by itself
+        jobs.startJob(OnboardingJobParameters.forFile(write("later.csv", "customerDomain,organizationName,"
+                + "contactName,postalCode,countryCode,alternateEmail,adminGivenName,adminFamilyName\n"
+                + "after-cut.com,After Inc.,Abe After,12345,US,abe@example.com,Abe,After\n")));
+        assertThat(byRecipient().keySet()).containsExactlyInAnyOrder("cora@example.com", "abe@example.com");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(noticeStatus("cut-short.com")).isEqualTo("UNCERTAIN");
+        assertThat(sandbox.accounts().user("admin@cut-short.com").orElseThrow().password()).isEqualTo(firstPassword);
+
+        // the operator asks for it: sent once more, with a new password, so the first one's stops working
+        io.onboarding.notification.CustomerNotices.Resend resend = notices.resend("cut-short.com", tmp);
+        assertThat(resend.problem()).isNull();
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        String newPassword = sandbox.accounts().user("admin@cut-short.com").orElseThrow().password();
+        assertThat(newPassword).isNotEqualTo(firstPassword);
+        List<String> toCora = new java.util.ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals("cora@example.com")) {
+                toCora.add((String) message.getContent());
+            }
+        }
+        assertThat(toCora).hasSize(2).anyMatch(body -> body.contains(firstPassword))
+                .anyMatch(body -> body.contains(newPassword) && !body.contains(firstPassword));
+        assertThat(noticeStatus("cut-short.com")).isEqualTo("SENT");
+        assertThat(notices.resend("never-onboarded.com", tmp)).isEqualTo(new io.onboarding.notification.CustomerNotices
+                .Resend(false, "never-onboarded.com is not a customer this job has onboarded completely; the "
+                        + "results.csv of its run says where it stands"));
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
     private void assertDomainNotice(MimeMessage message, String language, String admin, String subjectWords)
             throws Exception {
         assertThat(message.getHeader("Content-Language")).containsExactly(language);

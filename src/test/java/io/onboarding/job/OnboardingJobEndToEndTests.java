@@ -65,6 +65,39 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
         assertThat(generated.body()).containsPattern("\"password\":\"[\\x21-\\x7e]{16}\"");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.onboarding.notification.CustomerNotices notices;
+
+    @Test
+    void anOutboxNoticeACrashCutShortIsSentAgainOnlyWhenItsFileIsNotThere() throws Exception {
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(fixture("e2e.csv")));
+        Path folder = resultsOf(execution).getParent();
+        Path eml = folder.resolve("outbox/plain-domain.com-domain.eml");
+        String written = Files.readString(eml);
+        String markAttempted = "UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'ATTEMPTED' WHERE CUSTOMER_DOMAIN = ?";
+
+        // killed after the file was moved into place, before the ledger said SENT: the file is the answer
+        jdbc.sql(markAttempted).param("plain-domain.com").update();
+        assertThat(notices.handOver("plain-domain.com", null, folder)).isNull();
+        assertThat(Files.readString(eml)).as("not written twice").isEqualTo(written);
+        assertThat(noticeStatus("plain-domain.com")).isEqualTo("SENT");
+        assertThat(sandbox.requests()).noneMatch(r -> r.call().equals("users.update"));
+
+        // killed before the file was in place: written now, with a new password, as the row's run would have
+        Files.delete(eml);
+        jdbc.sql(markAttempted).param("plain-domain.com").update();
+        assertThat(notices.handOver("plain-domain.com", null, folder)).isNull();
+        String password = sandbox.accounts().user("boss@plain-domain.com").orElseThrow().password();
+        assertThat(password).isNotEqualTo("Supplied-Passw0rd!");
+        assertThat(Files.readString(eml)).contains(password);
+        assertThat(noticeStatus("plain-domain.com")).isEqualTo("SENT");
+    }
+
+    private String noticeStatus(String domain) {
+        return jdbc.sql("SELECT NOTICE_STATUS FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?").param(domain)
+                .query(String.class).single();
+    }
+
     @Test
     void reportsEveryInputRowOnceWithItsOutcomeAndNoPassword() throws Exception {
         Path input = fixture("e2e.csv");
