@@ -7,6 +7,8 @@ import io.onboarding.job.OnboardingJobParameters;
 import io.onboarding.job.RunStillAliveException;
 import io.onboarding.job.RunSummaries;
 import io.onboarding.job.RunSummary;
+import io.onboarding.ledger.LedgerEntry;
+import io.onboarding.ledger.ProvisioningLedger;
 import io.onboarding.ledger.RowResultRepository;
 import io.onboarding.report.RunReportWriter;
 import io.onboarding.system.OnboardingProperties;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -40,20 +43,22 @@ public class FileRuns {
     private final RunSummaries summaries;
     private final InterruptedRuns interruptedRuns;
     private final RowResultRepository results;
+    private final ProvisioningLedger ledger;
     private final OnboardingProperties properties;
     private final RunMode mode;
     private final PrintStream out;
     private final PrintStream err;
 
     FileRuns(JobOperator jobOperator, JobRepository jobRepository, Job job, RunSummaries summaries,
-            InterruptedRuns interruptedRuns, RowResultRepository results, OnboardingProperties properties,
-            RunMode mode) {
+            InterruptedRuns interruptedRuns, RowResultRepository results, ProvisioningLedger ledger,
+            OnboardingProperties properties, RunMode mode) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.summaries = summaries;
         this.interruptedRuns = interruptedRuns;
         this.results = results;
+        this.ledger = ledger;
         this.properties = properties;
         this.mode = mode;
         this.out = System.out;
@@ -154,6 +159,7 @@ public class FileRuns {
         }
         RunSummary summary = summaries.of(execution);
         print(summary);
+        printUncertainNotices();
         if (ExitCodes.of(summary) == ExitCodes.RESUMABLE) {
             out.println("The run did not finish. Run the same command again to resume after the last checkpoint.");
         }
@@ -195,6 +201,23 @@ public class FileRuns {
                         + Path.of(summary.resultsFile()).resolveSibling(RunReportWriter.REJECTS_FILE));
             }
         }
+    }
+
+    /** Said after every run until the operator has decided, because no run sends these by itself. */
+    private void printUncertainNotices() {
+        List<LedgerEntry> uncertain = ledger.uncertainNotices();
+        if (uncertain.isEmpty()) {
+            return;
+        }
+        out.println(uncertain.size() + " notices were cut short by a crash and may or may not have arrived; they are "
+                + "not sent again by themselves, so that nobody gets two:");
+        uncertain.stream().limit(50).forEach(entry -> out.println("  " + entry.customerDomain() + " (to "
+                + entry.noticeAddress().recipient() + ")"));
+        if (uncertain.size() > 50) {
+            out.println("  ... and " + (uncertain.size() - 50) + " more");
+        }
+        out.println("Ask those customers or check your mail server's log; send the missing ones with "
+                + "'notify DOMAIN...' (a domain customer's admin gets a new password).");
     }
 
     private RunAnswer fail(String message) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workspace-onboarding", mixinStandardHelpOptions = true, versionProvider = OnboardingCommandLine.Version.class,
         description = "Onboards Google Workspace customers from a CSV file through the Reseller and Directory APIs.",
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, HistoryCommand.class,
-                RestartCommand.class, StopCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+                RestartCommand.class, StopCommand.class, NotifyCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:all rows onboarded or already onboarded (a dry run: all valid)",
@@ -33,7 +33,7 @@ public final class OnboardingCommandLine implements Runnable {
     public void run() {
         // No subcommand: say what there is, and fail as any usage error does.
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, status, "
-                + "history, restart, stop or serve");
+                + "history, restart, stop, notify or serve");
     }
 
     /** The version, from the jar's manifest when packaged. */

@@ -310,6 +310,37 @@ class CommandLineTests {
     }
 
     @Test
+    void notifySendsACompleteCustomerItsNoticeAgainWithANewPasswordAndRefusesOtherDomains(CapturedOutput output)
+            throws Exception {
+        Path input = write("again.csv", HEADER + "again-one.com,Again Inc.,Ada Again,12345,US,ada@example.com,Ada,Again,\n");
+        command("run", input.toString());
+        String first = sandbox.accounts().user("admin@again-one.com").orElseThrow().password();
+
+        Run notify = command("notify", "Again-One.com");
+
+        assertThat(notify.exitCode()).isZero();
+        assertThat(sandbox.requests().get(sandbox.requests().size() - 1).call()).isEqualTo("users.update");
+        String second = sandbox.accounts().user("admin@again-one.com").orElseThrow().password();
+        assertThat(second).isNotEqualTo(first);
+        Path folder;
+        try (var folders = Files.list(tmp.resolve("reports"))) {
+            folder = folders.filter(f -> f.getFileName().toString().matches("notices-\\d{8}-\\d{6}")).findFirst()
+                    .orElseThrow();
+        }
+        assertThat(Files.readString(folder.resolve("outbox/again-one.com-domain.eml"))).contains(second)
+                .doesNotContain(first);
+        assertThat(output.getOut()).contains("Again-One.com: notice sent", "Written into " + folder)
+                .doesNotContain(second);
+        assertThat(databaseDump()).anyMatch(line -> line.contains("'again-one.com'") && line.contains("'SENT'"));
+
+        assertThat(command("notify", "never-here.com").exitCode()).isEqualTo(2);
+        assertThat(output.getErr()).contains("never-here.com: not sent: never-here.com is not a customer this job has "
+                + "onboarded completely");
+        assertThat(command("notify", "again-one.com", "--onboarding.notices.enabled=false").exitCode()).isEqualTo(2);
+        assertThat(output.getErr()).contains("Notices are off");
+    }
+
+    @Test
     void statusAndHistoryShowRunsWithTheirCountsAndExitWithTheRunsCode(CapturedOutput output) throws Exception {
         Path good = write("good.csv", HEADER + "good-one.com,Good Inc.,Gus Good,12345,US,gus@example.com,Gus,Good,\n");
         Path mixed = write("mixed.csv", HEADER + "mixed-one.com,Mixed Inc.,Max Mix,12345,US,max@example.com,Max,Mix,\n"

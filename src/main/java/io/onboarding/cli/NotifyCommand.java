@@ -1,0 +1,55 @@
+package io.onboarding.cli;
+
+import io.onboarding.notification.CustomerNotices;
+import io.onboarding.notification.NoticeProperties;
+import io.onboarding.system.OnboardingProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code notify DOMAIN...}: sends complete customers their notice again, because an operator decided to —
+ * the answer to a notice a crash left uncertain, or to a customer who lost theirs.
+ */
+@Command(name = "notify", description = "Send these customers their notice again now: after a crash left it "
+        + "uncertain (a run lists those), or when a customer lost it. A domain customer's admin gets a new "
+        + "temporary password, so an earlier notice's password stops working.")
+class NotifyCommand extends SpringCommand {
+
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "Customer domains, as in the CSV.")
+    List<String> domains;
+
+    @Override
+    int execute(ConfigurableApplicationContext context) {
+        if (!context.getBean(NoticeProperties.class).enabled()) {
+            System.err.println("Notices are off (onboarding.notices.enabled=false): nothing to send.");
+            return ExitCodes.USAGE;
+        }
+        CustomerNotices notices = context.getBean(CustomerNotices.class);
+        // Not a run, so not a run's folder: an outbox and a credentials file of its own.
+        Path folder = context.getBean(OnboardingProperties.class).reportDir().toAbsolutePath()
+                .resolve("notices-" + FOLDER_TIME.format(LocalDateTime.now()));
+        int exitCode = ExitCodes.OK;
+        for (String domain : domains) {
+            CustomerNotices.Resend resend = notices.resend(domain.strip().toLowerCase(Locale.ROOT), folder);
+            if (resend.problem() == null) {
+                System.out.println(domain + ": notice sent");
+            } else {
+                System.err.println(domain + ": not sent: " + resend.problem());
+                exitCode = Math.max(exitCode, resend.known() ? ExitCodes.ROWS_TO_FIX : ExitCodes.USAGE);
+            }
+        }
+        if (Files.isDirectory(folder)) {
+            System.out.println("Written into " + folder);
+        }
+        return exitCode;
+    }
+}
