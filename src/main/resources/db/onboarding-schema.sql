@@ -29,6 +29,7 @@ ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS RETRIES INT DEFAULT 0
 -- Issue 4: what Google has confirmed for each customer, across runs and files. Each step is written in
 -- its own transaction the moment Google confirms it, so a crash loses at most the step in flight;
 -- ADMIN_ATTEMPTED_EMAIL is written BEFORE users.insert, so that a 409 after a crash is known to be ours.
+-- ADMIN_PROMOTED_AT is written with COMPLETED_AT (makeAdmin is idempotent: a crash between only repeats it).
 CREATE TABLE IF NOT EXISTS PROVISIONING_LEDGER (
     CUSTOMER_DOMAIN       VARCHAR(300) NOT NULL PRIMARY KEY,
     CUSTOMER_ID           VARCHAR(64),
@@ -46,8 +47,8 @@ CREATE TABLE IF NOT EXISTS PROVISIONING_LEDGER (
 );
 -- Added after the table first shipped: ledgers created before keep working.
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS CUSTOMER_TYPE VARCHAR(10);
--- Issue 7: the customer's notice. PENDING once the customer is complete, ATTEMPTED just before sending,
--- then SENT, FAILED (retried by the next run), SKIPPED (--no-notify) or UNCERTAIN (a crash cut an SMTP send
+-- Issue 7: the customer's notice. PENDING once the customer is complete, ATTEMPTED just before an SMTP send
+-- (an outbox .eml needs no mark: the file itself shows whether it was written), then SENT, FAILED (retried by the next run), SKIPPED (--no-notify) or UNCERTAIN (a crash cut an SMTP send
 -- short: it may have arrived, so only an operator's 'notify DOMAIN' sends it again). Entries completed before this
 -- column existed stay NULL and are never notified after the fact.
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_STATUS VARCHAR(20);

@@ -91,18 +91,18 @@ public class ProvisioningLedger {
                 adminEmail, now(), customerDomain);
     }
 
-    public void adminPromoted(String customerDomain) {
-        write("UPDATE PROVISIONING_LEDGER SET ADMIN_PROMOTED_AT = ? WHERE CUSTOMER_DOMAIN = ?", now(),
-                customerDomain);
-    }
-
-    /** The customer is complete: from now on it is owed a notice, addressed as given. */
+    /**
+     * The customer is complete: from now on it is owed a notice, addressed as given. A domain customer's admin
+     * was promoted just before; that is recorded here rather than in a write of its own.
+     */
     public void completed(String customerDomain, long runId, NoticeAddress notice) {
+        Timestamp now = now();
         write("""
                 UPDATE PROVISIONING_LEDGER SET COMPLETED_BY_RUN = ?, COMPLETED_AT = ?, NOTICE_STATUS = 'PENDING',
-                    NOTICE_RECIPIENT = ?, NOTICE_LANGUAGE = ?, NOTICE_CONTACT = ?, NOTICE_ORGANIZATION = ?
-                WHERE CUSTOMER_DOMAIN = ?""", runId, now(), notice.recipient(), notice.language(),
-                truncate(notice.contactName()), truncate(notice.organizationName()), customerDomain);
+                    NOTICE_RECIPIENT = ?, NOTICE_LANGUAGE = ?, NOTICE_CONTACT = ?, NOTICE_ORGANIZATION = ?,
+                    ADMIN_PROMOTED_AT = CASE WHEN ADMIN_EMAIL IS NULL THEN NULL ELSE ? END
+                WHERE CUSTOMER_DOMAIN = ?""", runId, now, notice.recipient(), notice.language(),
+                truncate(notice.contactName()), truncate(notice.organizationName()), now, customerDomain);
     }
 
     /**

@@ -120,7 +120,7 @@ public class CustomerNotices {
         String domain = entry.customerDomain();
         NoticeKind kind = entry.transferred() ? NoticeKind.TRANSFERRED
                 : "team".equals(entry.customerType()) ? NoticeKind.TEAM : NoticeKind.DOMAIN;
-        if (entry.noticeStatus() == NoticeStatus.ATTEMPTED && !onRequest) {
+        if (!onRequest && (entry.noticeStatus() == NoticeStatus.ATTEMPTED || sender.leavesItsOwnTrace())) {
             switch (sender.earlierAttempt(kind, domain, runFolder)) {
                 case DELIVERED -> {
                     ledger.notice(domain, NoticeStatus.SENT, null);
@@ -157,7 +157,9 @@ public class CustomerNotices {
         } catch (RuntimeException e) {
             return failed(domain, "the notice template could not be rendered (" + e.getMessage() + ")");
         }
-        ledger.notice(domain, NoticeStatus.ATTEMPTED, null);
+        if (!sender.leavesItsOwnTrace()) {
+            ledger.notice(domain, NoticeStatus.ATTEMPTED, null);
+        }
         try {
             sender.send(notice, runFolder);
         } catch (NoticeDeliveryException e) {

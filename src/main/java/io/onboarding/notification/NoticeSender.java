@@ -8,6 +8,14 @@ interface NoticeSender {
     /** @param runFolder the run's report folder, where an outbox lives */
     void send(Notice notice, Path runFolder) throws NoticeDeliveryException;
 
+    /**
+     * Whether a send leaves a trace that {@link #earlierAttempt} finds, so that the ledger need not record
+     * the attempt first: one write less per notice.
+     */
+    default boolean leavesItsOwnTrace() {
+        return false;
+    }
+
     /** What became of a send that a crash cut short, as far as this sender can tell. */
     enum CutShort { DELIVERED, NOT_DELIVERED, UNKNOWN }
 

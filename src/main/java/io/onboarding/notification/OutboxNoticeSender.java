@@ -1,6 +1,7 @@
 package io.onboarding.notification;
 
 import jakarta.mail.MessagingException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class OutboxNoticeSender implements NoticeSender {
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             Files.deleteIfExists(partial);
             OwnerOnlyFiles.create(partial);
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
                 MimeNotices.message(null, notice, from).writeTo(out);
             }
             // Whole or not at all: a crash never leaves half a message that looks sent.
@@ -37,6 +38,11 @@ final class OutboxNoticeSender implements NoticeSender {
         } catch (IOException | MessagingException e) {
             throw new NoticeDeliveryException("could not write " + target + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    @Override
+    public boolean leavesItsOwnTrace() {
+        return true;
     }
 
     @Override

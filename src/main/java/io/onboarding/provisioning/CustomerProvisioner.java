@@ -118,8 +118,8 @@ public class CustomerProvisioner {
                 }
                 report.adminCreated(admin);
                 if (!entry.adminPromoted()) {
+                    // Recorded by completed() below: a crash in between only repeats makeAdmin, which is idempotent.
                     retry.run(() -> directory.makeSuperAdmin(admin));
-                    ledger.adminPromoted(domain);
                 }
                 report.adminPromoted();
             }
