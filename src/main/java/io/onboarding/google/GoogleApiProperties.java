@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resellerRequestsPerMinute client-side limit for the Reseller API (Google publishes none); 0 = none
  * @param directoryRequestsPerMinute client-side limit for the Directory API (Google's default quota)
  * @param userCreationsPerDomainPerSecond Directory's limit on users.insert per customer domain
+ * @param maxConnections keep-alive connections pooled per API host; above the workers, so none waits for one
  */
 @ConfigurationProperties("onboarding.google")
 public record GoogleApiProperties(
@@ -31,5 +32,6 @@ public record GoogleApiProperties(
         @DefaultValue("60s") Duration readTimeout,
         @DefaultValue("1200") int resellerRequestsPerMinute,
         @DefaultValue("2400") int directoryRequestsPerMinute,
-        @DefaultValue("10") int userCreationsPerDomainPerSecond) {
+        @DefaultValue("10") int userCreationsPerDomainPerSecond,
+        @DefaultValue("64") int maxConnections) {
 }

@@ -1,31 +1,25 @@
 package io.onboarding.google;
 
 import com.google.auth.Credentials;
-import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the typed Google clients on one pooled, keep-alive HTTP client with the configured timeouts. */
+/** Builds the typed Google clients on one pooled, keep-alive HTTP client: {@link GoogleHttp}. */
 @Configuration(proxyBeanMethods = false)
 class GoogleClientConfiguration {
 
     @Bean
-    JdkClientHttpRequestFactory googleRequestFactory(GoogleApiProperties properties) {
-        // The JDK client pools connections and keeps them alive across calls.
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.readTimeout());
-        return factory;
+    HttpComponentsClientHttpRequestFactory googleRequestFactory(GoogleApiProperties properties) {
+        return GoogleHttp.requestFactory(properties.connectTimeout(), properties.readTimeout(),
+                properties.maxConnections());
     }
 
     @Bean
-    ResellerClient resellerClient(RestClient.Builder builder, JdkClientHttpRequestFactory googleRequestFactory,
+    ResellerClient resellerClient(RestClient.Builder builder, ClientHttpRequestFactory googleRequestFactory,
             GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.resellerBaseUrl(), googleCredentials);
         return new RestResellerClient(rest, new GoogleErrors(json),
@@ -33,7 +27,7 @@ class GoogleClientConfiguration {
     }
 
     @Bean
-    DirectoryClient directoryClient(RestClient.Builder builder, JdkClientHttpRequestFactory googleRequestFactory,
+    DirectoryClient directoryClient(RestClient.Builder builder, ClientHttpRequestFactory googleRequestFactory,
             GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.directoryBaseUrl(), googleCredentials);
         return new RestDirectoryClient(rest, new GoogleErrors(json),
@@ -41,8 +35,8 @@ class GoogleClientConfiguration {
                 new UserCreationLimit(properties.userCreationsPerDomainPerSecond()));
     }
 
-    private static RestClient client(RestClient.Builder builder, JdkClientHttpRequestFactory factory, String baseUrl,
-            Credentials credentials) {
+    private static RestClient client(RestClient.Builder builder, ClientHttpRequestFactory factory,
+            String baseUrl, Credentials credentials) {
         return builder.clone()
                 .baseUrl(baseUrl)
                 .requestFactory(factory)

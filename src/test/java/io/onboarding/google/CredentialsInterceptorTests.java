@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * a refused token is replaced once and the call sent once more through Spring's RestClient.
  */
 class CredentialsInterceptorTests {
+
+    /** The production HTTP stack, so that the tests see what the job sees (no hidden retries). */
+    private static final org.springframework.http.client.ClientHttpRequestFactory HTTP =
+            GoogleHttp.requestFactory(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60), 8);
 
     private static final String ADMIN = "admin@reseller.example";
 
@@ -183,7 +186,7 @@ class CredentialsInterceptorTests {
     private ResellerClient reseller(Credentials credentials) {
         RestClient rest = RestClient.builder()
                 .baseUrl(sandbox.baseUrl())
-                .requestFactory(new JdkClientHttpRequestFactory())
+                .requestFactory(HTTP)
                 .requestInterceptor(new CredentialsInterceptor(credentials))
                 .build();
         return new RestResellerClient(rest, new GoogleErrors(json), new ApiThrottle("reseller", 0));
