@@ -61,6 +61,12 @@ public final class OnboardingBenchmark {
             run.sandbox.load().latency(latency, Duration.ZERO);
             report("1 latency-bound, " + WORKERS + " workers", run.run(file("s1", 2_000)), bound);
         }
+        // Half the workers: how much of the shortfall is 16 threads sharing 2 cores with the sandbox.
+        try (BenchmarkContext run = new BenchmarkContext(root.resolve("s1-half"),
+                properties(WORKERS / 2, 8 * WORKERS, 0, 0))) {
+            run.sandbox.load().latency(latency, Duration.ZERO);
+            report("1 latency-bound, " + WORKERS / 2 + " workers", run.run(file("s1-half", 2_000)), bound / 2);
+        }
         try (BenchmarkContext run = new BenchmarkContext(root.resolve("s1-one"), properties(1, 20, 0, 0))) {
             run.sandbox.load().latency(latency, Duration.ZERO);
             report("4 baseline: 1 worker (200-row sample)", run.run(file("s1-one", 200)),
