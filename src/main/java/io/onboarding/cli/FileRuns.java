@@ -217,7 +217,8 @@ public class FileRuns {
             out.println("  ... and " + (uncertain.size() - 50) + " more");
         }
         out.println("Ask those customers or check your mail server's log; send the missing ones with "
-                + "'notify DOMAIN...' (a domain customer's admin gets a new password).");
+                + "'notify DOMAIN...' (a domain customer's admin gets a new password), and record the ones that "
+                + "arrived with 'notify --arrived DOMAIN...'.");
     }
 
     private RunAnswer fail(String message) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,6 +28,10 @@ class NotifyCommand extends SpringCommand {
     @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "Customer domains, as in the CSV.")
     List<String> domains;
 
+    @Option(names = "--arrived", description = "Send nothing: record that these uncertain notices did arrive "
+            + "(you checked the mail server's log or asked the customer), so that runs stop listing them.")
+    boolean arrived;
+
     @Override
     int execute(ConfigurableApplicationContext context) {
         if (!context.getBean(NoticeProperties.class).enabled()) {
@@ -34,6 +39,9 @@ class NotifyCommand extends SpringCommand {
             return ExitCodes.USAGE;
         }
         CustomerNotices notices = context.getBean(CustomerNotices.class);
+        if (arrived) {
+            return confirmArrived(notices);
+        }
         // Not a run, so not a run's folder: an outbox and a credentials file of its own.
         Path folder = context.getBean(OnboardingProperties.class).reportDir().toAbsolutePath()
                 .resolve("notices-" + FOLDER_TIME.format(LocalDateTime.now()));
@@ -49,6 +57,20 @@ class NotifyCommand extends SpringCommand {
         }
         if (Files.isDirectory(folder)) {
             System.out.println("Written into " + folder);
+        }
+        return exitCode;
+    }
+
+    private int confirmArrived(CustomerNotices notices) {
+        int exitCode = ExitCodes.OK;
+        for (String domain : domains) {
+            String problem = notices.confirmArrived(domain.strip().toLowerCase(Locale.ROOT));
+            if (problem == null) {
+                System.out.println(domain + ": recorded as arrived");
+            } else {
+                System.err.println(domain + ": not recorded: " + problem);
+                exitCode = ExitCodes.USAGE;
+            }
         }
         return exitCode;
     }

@@ -108,6 +108,25 @@ public class CustomerNotices {
     }
 
     /**
+     * Records that a notice a crash left {@code UNCERTAIN} did arrive — the operator checked the mail
+     * server's log or asked the customer — so that runs stop listing it. Nothing is sent.
+     *
+     * @return why it was not recorded, or null when it was
+     */
+    public String confirmArrived(String customerDomain) {
+        LedgerEntry entry = ledger.find(customerDomain).orElse(null);
+        if (entry == null || entry.noticeStatus() != NoticeStatus.UNCERTAIN) {
+            return customerDomain + " has no notice that a crash left uncertain"
+                    + (entry == null || entry.noticeStatus() == null ? "" : " (its notice is " + entry.noticeStatus()
+                            .name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        ledger.notice(customerDomain, NoticeStatus.SENT, null);
+        log.info("{}: its notice to {} arrived, as an operator confirmed", customerDomain,
+                entry.noticeAddress().recipient());
+        return null;
+    }
+
+    /**
      * What became of a resend.
      *
      * @param known whether the domain is a complete customer with a notice address

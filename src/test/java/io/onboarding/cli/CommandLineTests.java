@@ -341,6 +341,43 @@ class CommandLineTests {
     }
 
     @Test
+    void runsListUncertainNoticesUntilTheOperatorRecordsThemAsArrived(CapturedOutput output) throws Exception {
+        command("run", write("monday.csv", HEADER + "maybe-there.com,Maybe Inc.,Mia Maybe,12345,US,mia@example.com,"
+                + "Mia,Maybe,\n").toString());
+        String password = sandbox.accounts().user("admin@maybe-there.com").orElseThrow().password();
+        // what a crash while the mail server had the message leaves behind
+        sql("UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'UNCERTAIN' WHERE CUSTOMER_DOMAIN = 'maybe-there.com'");
+
+        command("run", write("tuesday.csv", HEADER + "sure-there.com,Sure Inc.,Sue Sure,12345,US,sue@example.com,"
+                + "Sue,Sure,\n").toString());
+        assertThat(output.getOut()).contains("1 notices were cut short by a crash", "  maybe-there.com (to mia@example.com)",
+                "notify --arrived DOMAIN...");
+
+        Run arrived = command("notify", "--arrived", "maybe-there.com");
+
+        assertThat(arrived.exitCode()).isZero();
+        assertThat(arrived.sandboxCalls()).as("nothing sent, no new password").isZero();
+        assertThat(sandbox.accounts().user("admin@maybe-there.com").orElseThrow().password()).isEqualTo(password);
+        assertThat(output.getOut()).contains("maybe-there.com: recorded as arrived");
+        assertThat(databaseDump()).anyMatch(line -> line.contains("'maybe-there.com'") && line.contains("'SENT'"));
+        assertThat(command("notify", "--arrived", "maybe-there.com").exitCode()).isEqualTo(2);
+        assertThat(output.getErr()).contains("maybe-there.com: not recorded: maybe-there.com has no notice that a "
+                + "crash left uncertain (its notice is sent)");
+        int listed = output.getOut().split("notices were cut short by a crash", -1).length - 1;
+        command("run", write("wednesday.csv", HEADER + "later-there.com,Later Inc.,Lou Later,12345,US,lou@example.com,"
+                + "Lou,Later,\n").toString());
+        assertThat(output.getOut().split("notices were cut short by a crash", -1).length - 1).as("not listed again")
+                .isEqualTo(listed);
+    }
+
+    private void sql(String statement) throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE", "sa", "")) {
+            assertThat(connection.createStatement().executeUpdate(statement)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void statusAndHistoryShowRunsWithTheirCountsAndExitWithTheRunsCode(CapturedOutput output) throws Exception {
         Path good = write("good.csv", HEADER + "good-one.com,Good Inc.,Gus Good,12345,US,gus@example.com,Gus,Good,\n");
         Path mixed = write("mixed.csv", HEADER + "mixed-one.com,Mixed Inc.,Max Mix,12345,US,max@example.com,Max,Mix,\n"
