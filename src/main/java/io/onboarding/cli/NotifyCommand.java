@@ -1,12 +1,9 @@
 package io.onboarding.cli;
 
 import io.onboarding.notification.CustomerNotices;
-import io.onboarding.notification.NoticeProperties;
 import io.onboarding.system.OnboardingProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,8 +20,6 @@ import picocli.CommandLine.Parameters;
         + "temporary password, so an earlier notice's password stops working.")
 class NotifyCommand extends SpringCommand {
 
-    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
     @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "Customer domains, as in the CSV.")
     List<String> domains;
 
@@ -34,17 +29,11 @@ class NotifyCommand extends SpringCommand {
 
     @Override
     int execute(ConfigurableApplicationContext context) {
-        if (!context.getBean(NoticeProperties.class).enabled()) {
-            System.err.println("Notices are off (onboarding.notices.enabled=false): nothing to send.");
-            return ExitCodes.USAGE;
-        }
         CustomerNotices notices = context.getBean(CustomerNotices.class);
         if (arrived) {
             return confirmArrived(notices);
         }
-        // Not a run, so not a run's folder: an outbox and a credentials file of its own.
-        Path folder = context.getBean(OnboardingProperties.class).reportDir().toAbsolutePath()
-                .resolve("notices-" + FOLDER_TIME.format(LocalDateTime.now()));
+        Path folder = CustomerNotices.resendFolder(context.getBean(OnboardingProperties.class).reportDir());
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
             CustomerNotices.Resend resend = notices.resend(domain.strip().toLowerCase(Locale.ROOT), folder);

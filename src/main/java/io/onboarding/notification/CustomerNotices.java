@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public class CustomerNotices {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerNotices.class);
+    private static final java.time.format.DateTimeFormatter FOLDER_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ProvisioningLedger ledger;
     private final CustomerProvisioner provisioner;
@@ -95,6 +97,9 @@ public class CustomerNotices {
      * @param folder where an outbox notice and the credentials file go
      */
     public Resend resend(String customerDomain, Path folder) {
+        if (!properties.enabled()) {
+            return new Resend(false, "notices are off (onboarding.notices.enabled=false): nothing is sent");
+        }
         LedgerEntry entry = ledger.find(customerDomain).orElse(null);
         if (entry == null || !entry.completed()) {
             return new Resend(false, customerDomain + " is not a customer this job has onboarded completely; "
@@ -105,6 +110,11 @@ public class CustomerNotices {
                     + "to send one to");
         }
         return new Resend(true, deliver(entry, null, folder, true));
+    }
+
+    /** Where the notices an operator asks for go (outbox, credentials file): not a run, so a folder of its own. */
+    public static Path resendFolder(Path reportDir) {
+        return reportDir.toAbsolutePath().resolve("notices-" + FOLDER_TIME.format(java.time.LocalDateTime.now()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.onboarding.web;
 import io.onboarding.job.RunSummaries;
 import io.onboarding.job.RunSummary;
 import io.onboarding.ledger.Outcome;
+import io.onboarding.ledger.ProvisioningLedger;
 import io.onboarding.ledger.RowResultRepository;
 import io.onboarding.report.RunReportWriter;
 import java.nio.file.Path;
@@ -35,10 +36,12 @@ class RunController {
     private final RowResultRepository results;
     private final WebProperties properties;
     private final Uploads uploads;
+    private final ProvisioningLedger ledger;
 
     RunController(RunSummaries summaries, ConsoleRuns runs, RowResultRepository results, WebProperties properties,
-            Uploads uploads) {
+            Uploads uploads, ProvisioningLedger ledger) {
         this.uploads = uploads;
+        this.ledger = ledger;
         this.summaries = summaries;
         this.runs = runs;
         this.results = results;
@@ -48,6 +51,7 @@ class RunController {
     @GetMapping("/runs")
     String list(Model model) {
         model.addAttribute("runs", summaries.latest(LISTED));
+        model.addAttribute("uncertainNotices", ledger.uncertainNotices());
         return "runs";
     }
 

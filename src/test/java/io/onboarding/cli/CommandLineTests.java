@@ -337,7 +337,8 @@ class CommandLineTests {
         assertThat(output.getErr()).contains("never-here.com: not sent: never-here.com is not a customer this job has "
                 + "onboarded completely");
         assertThat(command("notify", "again-one.com", "--onboarding.notices.enabled=false").exitCode()).isEqualTo(2);
-        assertThat(output.getErr()).contains("Notices are off");
+        assertThat(output.getErr()).contains("again-one.com: not sent: notices are off "
+                + "(onboarding.notices.enabled=false): nothing is sent");
     }
 
     @Test

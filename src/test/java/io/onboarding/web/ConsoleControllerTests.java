@@ -171,6 +171,61 @@ class ConsoleControllerTests {
                 .as("a completed file is not ordered again").isEqualTo(1);
     }
 
+    @Autowired
+    io.onboarding.system.OnboardingProperties onboarding;
+
+    @Test
+    void aNoticeACrashLeftUncertainIsListedAndCanBeRecordedAsArrivedOrSentAgain() throws Exception {
+        // what a kill while the mail server had the notice of a complete team customer leaves behind
+        jdbc.sql("""
+                INSERT INTO PROVISIONING_LEDGER (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, ORDERED_AT, COMPLETED_BY_RUN,
+                    COMPLETED_AT, NOTICE_STATUS, NOTICE_RECIPIENT, NOTICE_LANGUAGE, NOTICE_CONTACT, NOTICE_ORGANIZATION)
+                VALUES ('cut-short.it', 'C0ffee', 'team', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 'UNCERTAIN',
+                    'tea@example.it', 'it', 'Tea Team', 'Squadra Srl')""").update();
+        mvc.perform(post("/notices/arrived").param("domain", "cut-short.it").with(csrf()))
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(post("/notices/resend").param("domain", "cut-short.it").with(OPERATOR))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(get("/runs").with(OPERATOR)).andExpect(content().string(org.hamcrest.Matchers.allOf(
+                org.hamcrest.Matchers.containsString("Notices a crash cut short"),
+                org.hamcrest.Matchers.containsString("<td>cut-short.it</td>"),
+                org.hamcrest.Matchers.containsString("<td>tea@example.it</td>"))));
+
+        mvc.perform(post("/notices/arrived").param("domain", "cut-short.it").with(OPERATOR).with(csrf()))
+                .andExpect(redirectedUrl("/runs"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
+                        "cut-short.it: recorded as arrived."));
+        assertThat(noticeStatus("cut-short.it")).isEqualTo("SENT");
+        mvc.perform(get("/runs").with(OPERATOR)).andExpect(content().string(
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Notices a crash cut short"))));
+        mvc.perform(post("/notices/arrived").param("domain", "cut-short.it").with(OPERATOR).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
+                        "cut-short.it: not recorded: cut-short.it has no notice that a crash left uncertain (its "
+                                + "notice is sent)"));
+
+        jdbc.sql("UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'UNCERTAIN'").update();
+        mvc.perform(post("/notices/resend").param("domain", "Cut-Short.it").with(OPERATOR).with(csrf()))
+                .andExpect(redirectedUrl("/runs"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
+                        "cut-short.it: notice sent again; a domain customer's admin has a new temporary password."));
+        assertThat(noticeStatus("cut-short.it")).isEqualTo("SENT");
+        try (Stream<Path> files = Files.walk(onboarding.reportDir())) {
+            assertThat(files.filter(f -> f.toString().endsWith("cut-short.it-team.eml"))
+                    .filter(f -> f.getParent().getParent().getFileName().toString().startsWith("notices-")))
+                    .as("the notice, in a folder of its own").hasSize(1);
+        }
+        mvc.perform(post("/notices/resend").param("domain", "never-here.com").with(OPERATOR).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
+                        "never-here.com: not sent: never-here.com is not a customer this job has onboarded completely; "
+                                + "the results.csv of its run says where it stands"));
+    }
+
+    private String noticeStatus(String domain) {
+        return jdbc.sql("SELECT NOTICE_STATUS FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?").param(domain)
+                .query(String.class).single();
+    }
+
     @Test
     void unknownUploadsAndRunsAre404() throws Exception {
         mvc.perform(get("/uploads/u-20260101-000000-00000000").with(OPERATOR)).andExpect(status().isNotFound());

@@ -1,0 +1,53 @@
+package io.onboarding.web;
+
+import io.onboarding.notification.CustomerNotices;
+import io.onboarding.system.OnboardingProperties;
+import java.security.Principal;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's {@code notify}: for a notice a crash left uncertain (listed on the runs page), send it again
+ * with a new password, or record that it arrived.
+ */
+@Controller
+@ConditionalOnWebApplication
+class NoticeController {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeController.class);
+
+    private final CustomerNotices notices;
+    private final OnboardingProperties properties;
+
+    NoticeController(CustomerNotices notices, OnboardingProperties properties) {
+        this.notices = notices;
+        this.properties = properties;
+    }
+
+    @PostMapping("/notices/resend")
+    String resend(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
+        String customer = domain.strip().toLowerCase(Locale.ROOT);
+        log.info("Console: operator {} sends the notice of {} again", operator.getName(), customer);
+        CustomerNotices.Resend resend = notices.resend(customer, CustomerNotices.resendFolder(properties.reportDir()));
+        redirect.addFlashAttribute("message", resend.problem() == null
+                ? customer + ": notice sent again; a domain customer's admin has a new temporary password."
+                : customer + ": not sent: " + resend.problem());
+        return "redirect:/runs";
+    }
+
+    @PostMapping("/notices/arrived")
+    String arrived(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
+        String customer = domain.strip().toLowerCase(Locale.ROOT);
+        log.info("Console: operator {} records that the notice of {} arrived", operator.getName(), customer);
+        String problem = notices.confirmArrived(customer);
+        redirect.addFlashAttribute("message", problem == null ? customer + ": recorded as arrived."
+                : customer + ": not recorded: " + problem);
+        return "redirect:/runs";
+    }
+}
