@@ -372,8 +372,7 @@ class CommandLineTests {
     }
 
     private void sql(String statement) throws Exception {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                "jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE", "sa", "")) {
+        try (java.sql.Connection connection = database()) {
             assertThat(connection.createStatement().executeUpdate(statement)).isEqualTo(1);
         }
     }
@@ -428,8 +427,7 @@ class CommandLineTests {
     /** Every row of every table, as H2's SCRIPT writes it. */
     private List<String> databaseDump() throws Exception {
         List<String> lines = new ArrayList<>();
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                "jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE", "sa", "");
+        try (java.sql.Connection connection = database();
                 var result = connection.createStatement().executeQuery("SCRIPT")) {
             while (result.next()) {
                 lines.add(result.getString(1));
@@ -439,8 +437,7 @@ class CommandLineTests {
     }
 
     private long jobExecutions() {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                "jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE", "sa", "")) {
+        try (java.sql.Connection connection = database()) {
             try (var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")) {
                 result.next();
                 return result.getLong(1);
@@ -448,6 +445,12 @@ class CommandLineTests {
         } catch (java.sql.SQLException e) {
             return 0;
         }
+    }
+
+    /** The commands' file database, shared over AUTO_SERVER as the commands themselves share it. */
+    private java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE",
+                "sa", "");
     }
 
     private Path write(String name, String content) throws Exception {

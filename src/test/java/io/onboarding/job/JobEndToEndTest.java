@@ -54,6 +54,12 @@ abstract class JobEndToEndTest {
         return copy;
     }
 
+    /** Where the ledger says this customer's notice stands. */
+    String noticeStatus(String domain) {
+        return jdbc.sql("SELECT NOTICE_STATUS FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?").param(domain)
+                .query(String.class).single();
+    }
+
     static Path resultsOf(JobExecution execution) {
         return Path.of(execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH));
     }

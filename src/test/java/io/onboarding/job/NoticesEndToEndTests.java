@@ -204,11 +204,6 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         return messages;
     }
 
-    private String noticeStatus(String domain) {
-        return jdbc.sql("SELECT NOTICE_STATUS FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?").param(domain)
-                .query(String.class).single();
-    }
-
     private Path write(String name, String content) throws Exception {
         return Files.writeString(tmp.resolve(name), content);
     }

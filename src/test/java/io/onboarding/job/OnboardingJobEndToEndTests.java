@@ -93,11 +93,6 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
         assertThat(noticeStatus("plain-domain.com")).isEqualTo("SENT");
     }
 
-    private String noticeStatus(String domain) {
-        return jdbc.sql("SELECT NOTICE_STATUS FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?").param(domain)
-                .query(String.class).single();
-    }
-
     @Test
     void reportsEveryInputRowOnceWithItsOutcomeAndNoPassword() throws Exception {
         Path input = fixture("e2e.csv");
