@@ -5,7 +5,6 @@ import io.onboarding.system.OnboardingProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ class NotifyCommand extends SpringCommand {
         Path folder = CustomerNotices.resendFolder(context.getBean(OnboardingProperties.class).reportDir());
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
-            CustomerNotices.Resend resend = notices.resend(domain.strip().toLowerCase(Locale.ROOT), folder);
+            CustomerNotices.Resend resend = notices.resend(CustomerNotices.customerDomain(domain), folder);
             if (resend.problem() == null) {
                 System.out.println(domain + ": notice sent");
             } else {
@@ -53,7 +52,7 @@ class NotifyCommand extends SpringCommand {
     private int confirmArrived(CustomerNotices notices) {
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
-            String problem = notices.confirmArrived(domain.strip().toLowerCase(Locale.ROOT));
+            String problem = notices.confirmArrived(CustomerNotices.customerDomain(domain));
             if (problem == null) {
                 System.out.println(domain + ": recorded as arrived");
             } else {

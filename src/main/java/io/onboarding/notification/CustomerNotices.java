@@ -112,6 +112,11 @@ public class CustomerNotices {
         return new Resend(true, deliver(entry, null, folder, true));
     }
 
+    /** A domain as an operator typed it, as the ledger keys it. */
+    public static String customerDomain(String typed) {
+        return typed.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Where the notices an operator asks for go (outbox, credentials file): not a run, so a folder of its own. */
     public static Path resendFolder(Path reportDir) {
         return reportDir.toAbsolutePath().resolve("notices-" + FOLDER_TIME.format(java.time.LocalDateTime.now()));

@@ -3,7 +3,6 @@ package io.onboarding.web;
 import io.onboarding.notification.CustomerNotices;
 import io.onboarding.system.OnboardingProperties;
 import java.security.Principal;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,7 +31,7 @@ class NoticeController {
 
     @PostMapping("/notices/resend")
     String resend(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
-        String customer = domain.strip().toLowerCase(Locale.ROOT);
+        String customer = CustomerNotices.customerDomain(domain);
         log.info("Console: operator {} sends the notice of {} again", operator.getName(), customer);
         CustomerNotices.Resend resend = notices.resend(customer, CustomerNotices.resendFolder(properties.reportDir()));
         redirect.addFlashAttribute("message", resend.problem() == null
@@ -43,7 +42,7 @@ class NoticeController {
 
     @PostMapping("/notices/arrived")
     String arrived(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
-        String customer = domain.strip().toLowerCase(Locale.ROOT);
+        String customer = CustomerNotices.customerDomain(domain);
         log.info("Console: operator {} records that the notice of {} arrived", operator.getName(), customer);
         String problem = notices.confirmArrived(customer);
         redirect.addFlashAttribute("message", problem == null ? customer + ": recorded as arrived."
