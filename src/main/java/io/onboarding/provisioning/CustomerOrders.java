@@ -54,14 +54,23 @@ final class CustomerOrders {
             // 409, or we cannot tell whether Google applied it: ask Google who has the domain now.
             try {
                 Customer existing = retry.call(() -> reseller.getCustomer(row.customerDomain()));
-                return existing.isFullResource() ? new Result(existing.customerId(), false, transfer)
-                        : new Result(existing.customerId(), true, false);
+                if (existing.isFullResource()) {
+                    return new Result(existing.customerId(), false, transfer);
+                }
+                // Still somebody else's. After a 409, or for a plain order, that is final. After an ambiguous
+                // transfer it only means the move was not applied: the token is still valid, so send it again.
+                if (!transfer || last.isConflict()) {
+                    return new Result(existing.customerId(), true, false);
+                }
             } catch (GoogleApiException e) {
                 if (!e.isNotFound()) {
                     throw e;
                 }
-                // Not there: the earlier order was not applied; wait as for any failure, then send it again.
-                retry.pause(order);
+                // Not there: the earlier order was not applied.
+            }
+            if (order < MAX_ORDERS) {
+                // Wait as for any failure, then send the order again: a retry the row's report counts.
+                retry.resend(order, last);
             }
         }
         throw last;

@@ -48,9 +48,7 @@ final class TransientRetry {
                     throw e.afterAttempts(attempt, ambiguous);
                 }
                 ambiguous |= e.isAmbiguous();
-                retries++;
-                Metrics.counter("onboarding.google.retries", "call", e.call(), "status", Integer.toString(e.status()))
-                        .increment();
+                count(e);
                 pause(attempt, e.retryAfter().orElse(Duration.ZERO));
             }
         }
@@ -63,8 +61,19 @@ final class TransientRetry {
         });
     }
 
-    void pause(int attempt) {
+    /**
+     * Waits before a call is sent again outside {@link #call} — an order that Google, when asked, had not
+     * applied — and counts it as a retry of the row.
+     */
+    void resend(int attempt, GoogleApiException cause) {
+        count(cause);
         pause(attempt, Duration.ZERO);
+    }
+
+    private void count(GoogleApiException cause) {
+        retries++;
+        Metrics.counter("onboarding.google.retries", "call", cause.call(), "status", Integer.toString(cause.status()))
+                .increment();
     }
 
     /** Full jitter — a random wait up to min(cap, base × 2^(attempt-1)) — but never less than Retry-After. */

@@ -173,6 +173,63 @@ class CustomerProvisionerTests {
         }
 
         @Test
+        void everyOrderSentAgainIsCountedAsARetry() {
+            // given three orders lost on the way, none applied
+            for (int i = 0; i < 2; i++) {
+                google.fail("customers.insert", 0, "networkError", false);
+            }
+
+            RowResult result = provisioner.provision(domain("resent.de", null), RUN);
+
+            assertThat(google.calls.stream().filter(call -> call.equals("customers.insert resent.de")))
+                    .hasSize(3);
+            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(result.retries()).isEqualTo(2);
+        }
+
+        @Test
+        void aTransferThatGot503AndWasNotAppliedIsSentAgainWithItsToken() {
+            // given a domain of another reseller and a transfer whose first try Google never applied
+            google.foreignDomains.add("moving503.de");
+            google.fail("customers.insert", 503, "backendError", false);
+
+            RowResult result = provisioner.provision(withToken(domain("moving503.de", "de"), "a1b2c3"), RUN);
+
+            // then the still-foreign answer means "not applied yet", not "the token was refused"
+            assertThat(google.calls).containsExactly("customers.get moving503.de", "customers.insert moving503.de",
+                    "customers.get moving503.de", "customers.insert moving503.de");
+            assertThat(result.outcome()).isEqualTo(Outcome.TRANSFERRED);
+            assertThat(result.retries()).isEqualTo(1);
+            assertThat(ledger.find("moving503.de").orElseThrow().transferred()).isTrue();
+        }
+
+        @Test
+        void aTransferThatKeepsFailingEndsWithGooglesErrorNotWithTheToken() {
+            google.foreignDomains.add("down.de");
+            for (int i = 0; i < 3; i++) {
+                google.fail("customers.insert", 503, "backendError", false);
+            }
+
+            RowResult result = provisioner.provision(withToken(domain("down.de", null), "a1b2c3"), RUN);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.errorMessage()).startsWith("customers.insert failed (HTTP 503")
+                    .doesNotContain("transfer token");
+        }
+
+        @Test
+        void aTransferAnswered409ByAStillForeignDomainBlamesTheToken() {
+            // given a token Google does not accept for this domain: it answers 409 and keeps the owner
+            google.foreignDomains.add("refused.de");
+            google.fail("customers.insert", 409, "duplicate", false);
+
+            RowResult result = provisioner.provision(withToken(domain("refused.de", null), "a1b2c3"), RUN);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.TRANSFER_REQUIRED);
+            assertThat(result.errorMessage()).contains("with the transfer token given");
+        }
+
+        @Test
         void a429OnTheOrderIsRetriedAfterAWaitWithoutAsking() {
             google.fail("customers.insert", 429, "rateLimitExceeded", false);
 
