@@ -35,7 +35,7 @@ class NotifyCommand extends SpringCommand {
         Path folder = CustomerNotices.resendFolder(context.getBean(OnboardingProperties.class).reportDir());
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
-            CustomerNotices.Resend resend = notices.resend(CustomerNotices.customerDomain(domain), folder);
+            CustomerNotices.Resend resend = notices.resend(domain, folder);
             if (resend.problem() == null) {
                 System.out.println(domain + ": notice sent");
             } else {
@@ -52,7 +52,7 @@ class NotifyCommand extends SpringCommand {
     private int confirmArrived(CustomerNotices notices) {
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
-            String problem = notices.confirmArrived(CustomerNotices.customerDomain(domain));
+            String problem = notices.confirmArrived(domain);
             if (problem == null) {
                 System.out.println(domain + ": recorded as arrived");
             } else {

@@ -81,7 +81,7 @@ class CheckFileTasklet implements Tasklet {
                 }
                 try {
                     RowValidation validation = validator.validate(row);
-                    domains.record(line, validation.customerDomain(), validation.isValid())
+                    domains.record(line, validator.customerDomain(row), validation.isValid())
                             .ifPresent(first -> duplicateOf.put(line, first));
                 } catch (RuntimeException e) {
                     log.error("line {}: unexpected error while checking for duplicates", line, e);

@@ -5,6 +5,7 @@ import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.NoticeStatus;
 import io.onboarding.ledger.ProvisioningLedger;
 import io.onboarding.provisioning.CustomerProvisioner;
+import io.onboarding.validation.CustomerDomainKey;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public class CustomerNotices {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerNotices.class);
+    private static final String NOT_A_DOMAIN = "that is not a domain name";
     private static final java.time.format.DateTimeFormatter FOLDER_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -94,11 +96,16 @@ public class CustomerNotices {
      * {@code UNCERTAIN}, or when the customer lost it. A domain customer's admin gets a new temporary
      * password first, so that any earlier notice's password stops working.
      *
+     * @param typedDomain the domain as an operator typed it: {@code Bäckerei-Müller.de}, {@code https://acme.de}
      * @param folder where an outbox notice and the credentials file go
      */
-    public Resend resend(String customerDomain, Path folder) {
+    public Resend resend(String typedDomain, Path folder) {
         if (!properties.enabled()) {
             return new Resend(false, "notices are off (onboarding.notices.enabled=false): nothing is sent");
+        }
+        String customerDomain = CustomerDomainKey.of(typedDomain);
+        if (customerDomain == null) {
+            return new Resend(false, NOT_A_DOMAIN);
         }
         LedgerEntry entry = ledger.find(customerDomain).orElse(null);
         if (entry == null || !entry.completed()) {
@@ -112,11 +119,6 @@ public class CustomerNotices {
         return new Resend(true, deliver(entry, null, folder, true));
     }
 
-    /** A domain as an operator typed it, as the ledger keys it. */
-    public static String customerDomain(String typed) {
-        return typed.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
     /** Where the notices an operator asks for go (outbox, credentials file): not a run, so a folder of its own. */
     public static Path resendFolder(Path reportDir) {
         return reportDir.toAbsolutePath().resolve("notices-" + FOLDER_TIME.format(java.time.LocalDateTime.now()));
@@ -126,9 +128,14 @@ public class CustomerNotices {
      * Records that a notice a crash left {@code UNCERTAIN} did arrive — the operator checked the mail
      * server's log or asked the customer — so that runs stop listing it. Nothing is sent.
      *
+     * @param typedDomain the domain as an operator typed it
      * @return why it was not recorded, or null when it was
      */
-    public String confirmArrived(String customerDomain) {
+    public String confirmArrived(String typedDomain) {
+        String customerDomain = CustomerDomainKey.of(typedDomain);
+        if (customerDomain == null) {
+            return NOT_A_DOMAIN;
+        }
         LedgerEntry entry = ledger.find(customerDomain).orElse(null);
         if (entry == null || entry.noticeStatus() != NoticeStatus.UNCERTAIN) {
             return customerDomain + " has no notice that a crash left uncertain"

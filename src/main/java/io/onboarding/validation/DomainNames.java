@@ -41,7 +41,7 @@ final class DomainNames {
             errors.add(new FieldError(field, "'" + value + "' " + problem));
             return null;
         }
-        return IDN.toASCII(lower);
+        return CustomerDomainKey.of(lower);
     }
 
     /** The address with its domain lower-cased, or null when it is not a usable address. */
@@ -87,8 +87,9 @@ final class DomainNames {
         return null;
     }
 
+    /** The form to write instead: what the ledger's key is made from, without a www. in front. */
     private static String suggest(String value) {
-        String domain = value.replaceFirst("/.*$", "").replaceFirst("\\.+$", "").toLowerCase(Locale.ROOT);
+        String domain = CustomerDomainKey.bare(value);
         return domain.startsWith("www.") ? domain.substring(4) : domain;
     }
 }

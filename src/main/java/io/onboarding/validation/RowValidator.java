@@ -30,12 +30,13 @@ public class RowValidator {
     }
 
     /**
-     * The row's customer domain exactly as {@link #validate} normalises it, or null when it has none usable;
-     * looks at no other field, so that a whole file can be scanned for repeated domains cheaply.
+     * The ledger's key of the row's customer domain ({@link CustomerDomainKey}) — also for a form that
+     * {@link #validate} rejects, such as {@code https://acme.de} — or null when the cell is empty; looks at no
+     * other field, so that a whole file can be scanned for repeated domains cheaply.
      */
     public String customerDomain(CustomerRow row) {
         String text = Cells.plainText(row.customerDomain());
-        return text == null ? null : DomainNames.customerDomain(text, new ArrayList<>());
+        return text == null ? null : CustomerDomainKey.of(text);
     }
 
     public RowValidation validate(CustomerRow row) {

@@ -1,6 +1,7 @@
 package io.onboarding.web;
 
 import io.onboarding.notification.CustomerNotices;
+import io.onboarding.validation.CustomerDomainKey;
 import io.onboarding.system.OnboardingProperties;
 import java.security.Principal;
 import org.slf4j.Logger;
@@ -31,22 +32,27 @@ class NoticeController {
 
     @PostMapping("/notices/resend")
     String resend(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
-        String customer = CustomerNotices.customerDomain(domain);
+        String customer = CustomerDomainKey.of(domain);
         log.info("Console: operator {} sends the notice of {} again", operator.getName(), customer);
         CustomerNotices.Resend resend = notices.resend(customer, CustomerNotices.resendFolder(properties.reportDir()));
         redirect.addFlashAttribute("message", resend.problem() == null
                 ? customer + ": notice sent again; a domain customer's admin has a new temporary password."
-                : customer + ": not sent: " + resend.problem());
+                : shown(customer) + ": not sent: " + resend.problem());
         return "redirect:/runs";
     }
 
     @PostMapping("/notices/arrived")
     String arrived(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
-        String customer = CustomerNotices.customerDomain(domain);
+        String customer = CustomerDomainKey.of(domain);
         log.info("Console: operator {} records that the notice of {} arrived", operator.getName(), customer);
         String problem = notices.confirmArrived(customer);
         redirect.addFlashAttribute("message", problem == null ? customer + ": recorded as arrived."
-                : customer + ": not recorded: " + problem);
+                : shown(customer) + ": not recorded: " + problem);
         return "redirect:/runs";
+    }
+
+    /** A typed value that is no domain is not shown back: it may hold anything. */
+    private static String shown(String customer) {
+        return customer == null ? "The domain given" : customer;
     }
 }

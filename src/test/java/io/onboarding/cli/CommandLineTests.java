@@ -342,6 +342,26 @@ class CommandLineTests {
     }
 
     @Test
+    void notifyFindsACustomerHoweverItsDomainIsTyped(CapturedOutput output) throws Exception {
+        // given an internationalised domain, which results.csv and the ledger show in its xn-- form
+        Path input = write("idn.csv", HEADER
+                + "bäckerei-müller.de,Müller KG,Max Müller,10115,DE,max@example.com,Max,Müller,\n");
+        assertThat(command("run", input.toString()).exitCode()).isZero();
+        assertThat(Files.readString(tmp.resolve("reports/idn-run1/results.csv")))
+                .contains("\"xn--bckerei-mller-bfb28a.de\",\"\",\"ONBOARDED\"");
+
+        // when the operator types it as they know it, or as a browser shows it
+        for (String typed : List.of("bäckerei-müller.de", "Bäckerei-Müller.DE.", "https://bäckerei-müller.de/",
+                "XN--BCKEREI-MLLER-BFB28A.DE")) {
+            assertThat(command("notify", typed).exitCode()).as(typed).isZero();
+            assertThat(output.getOut()).contains(typed + ": notice sent");
+        }
+        assertThat(command("notify", "--arrived", "https://bäckerei-müller.de").exitCode())
+                .as("nothing uncertain to record").isEqualTo(2);
+        assertThat(output.getErr()).contains("xn--bckerei-mller-bfb28a.de has no notice that a crash left uncertain");
+    }
+
+    @Test
     void runsListUncertainNoticesUntilTheOperatorRecordsThemAsArrived(CapturedOutput output) throws Exception {
         command("run", write("monday.csv", HEADER + "maybe-there.com,Maybe Inc.,Mia Maybe,12345,US,mia@example.com,"
                 + "Mia,Maybe,\n").toString());

@@ -86,7 +86,7 @@ class ValidationEndToEndTests extends JobEndToEndTest {
         List<String> expectedHeader = new ArrayList<>(inputHeader);
         expectedHeader.add("errors");
         assertThat(lines.get(0)).containsExactlyElementsOf(expectedHeader);
-        assertThat(lines).hasSize(1 + 45);
+        assertThat(lines).hasSize(1 + 46);
         int passwordColumn = inputHeader.indexOf("adminPassword");
         int idColumn = inputHeader.indexOf("externalId");
         assertThat(lines.subList(1, lines.size())).allSatisfy(row -> {

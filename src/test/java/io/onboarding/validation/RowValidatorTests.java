@@ -22,20 +22,23 @@ class RowValidatorTests {
             new CountryPolicyProperties(java.util.List.of(), java.util.List.of("CU", "IR", "KP", "SY"))));
 
     @Test
-    void theDomainAloneIsNormalisedExactlyAsTheWholeRowValidationDoes() {
-        // The duplicate scan trusts customerDomain(row) to agree with validate(row) on every kind of row.
+    void theDomainAloneIsTheLedgersKeyAndAgreesWithTheWholeRowValidationWhereThatAcceptsIt() {
+        // The duplicate scan keys rows by customerDomain(row): the same key the ledger and notify use.
         List<String> compared = new java.util.ArrayList<>();
         for (String fixture : List.of("fixtures/validation-rules.csv", "fixtures/e2e.csv")) {
             try (io.onboarding.csv.CustomerCsvFile file = io.onboarding.csv.CustomerCsvFile.open(
                     java.nio.file.Path.of("src/test/resources", fixture))) {
                 for (CustomerRow row = file.next(); row != null; row = file.next()) {
+                    String validated = validator.validate(row).customerDomain();
                     assertThat(validator.customerDomain(row)).as("%s line %d", fixture, row.line())
-                            .isEqualTo(validator.validate(row).customerDomain());
+                            .isEqualTo(validated != null ? validated : CustomerDomainKey.of(
+                                    Cells.plainText(row.customerDomain())));
                     compared.add(validator.customerDomain(row));
                 }
             }
         }
-        assertThat(compared).hasSizeGreaterThan(50).contains("first-of-two.de").containsNull();
+        assertThat(compared).hasSizeGreaterThan(50).contains("first-of-two.de", "www.rule43-kunde.de").containsNull()
+                .filteredOn("first-of-two.de"::equals).hasSize(3);
     }
 
     @Nested

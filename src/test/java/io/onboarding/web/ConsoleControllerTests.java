@@ -205,7 +205,7 @@ class ConsoleControllerTests {
                                 + "notice is sent)"));
 
         jdbc.sql("UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'UNCERTAIN'").update();
-        mvc.perform(post("/notices/resend").param("domain", "Cut-Short.it").with(OPERATOR).with(csrf()))
+        mvc.perform(post("/notices/resend").param("domain", "https://Cut-Short.IT.").with(OPERATOR).with(csrf()))
                 .andExpect(redirectedUrl("/runs"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
                         "cut-short.it: notice sent again; a domain customer's admin has a new temporary password."));
@@ -219,6 +219,9 @@ class ConsoleControllerTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
                         "never-here.com: not sent: never-here.com is not a customer this job has onboarded completely; "
                                 + "the results.csv of its run says where it stands"));
+        mvc.perform(post("/notices/arrived").param("domain", " \u0007 ").with(OPERATOR).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message",
+                        "The domain given: not recorded: that is not a domain name"));
     }
 
     private String noticeStatus(String domain) {
