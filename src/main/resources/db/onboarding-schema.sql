@@ -57,3 +57,21 @@ ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_LANGUAGE VARCHAR
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_RECIPIENT VARCHAR(400);
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_CONTACT VARCHAR(300);
 ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_ORGANIZATION VARCHAR(300);
+-- Issue 12: where the run that completed a customer (or, later, the run or notify that tried again) writes
+-- its outbox notice, so that a notice cut short by a crash is looked for there, whichever run picks it up.
+ALTER TABLE PROVISIONING_LEDGER ADD COLUMN IF NOT EXISTS NOTICE_FOLDER VARCHAR(1000);
+
+-- Issue 12: who works on a customer domain right now. Claimed before the first call for a row (and before
+-- an owed or requested notice), released after the last; its holder renews EXPIRES_AT while alive, and a
+-- claim whose holder died is taken over after it. VERSION lets a take-over replace exactly the claim it read.
+CREATE TABLE IF NOT EXISTS DOMAIN_CLAIM (
+    CUSTOMER_DOMAIN VARCHAR(300)  NOT NULL PRIMARY KEY,
+    RUN_ID          BIGINT,
+    HOST            VARCHAR(255)  NOT NULL,
+    PID             BIGINT        NOT NULL,
+    PROCESS_STARTED VARCHAR(64)   NOT NULL,
+    CLAIMED_AT      TIMESTAMP(9)  NOT NULL,
+    EXPIRES_AT      TIMESTAMP(9)  NOT NULL,
+    VERSION         BIGINT        NOT NULL
+);
+CREATE INDEX IF NOT EXISTS DOMAIN_CLAIM_HOLDER ON DOMAIN_CLAIM (RUN_ID, HOST, PID);

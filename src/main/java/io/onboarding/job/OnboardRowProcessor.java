@@ -2,7 +2,10 @@ package io.onboarding.job;
 
 import io.onboarding.csv.CustomerRow;
 import io.onboarding.google.GoogleAuthException;
+import io.onboarding.ledger.Claim;
+import io.onboarding.ledger.DomainClaims;
 import io.onboarding.ledger.Outcome;
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.notification.CustomerNotices;
 import io.onboarding.provisioning.CustomerProvisioner;
@@ -10,10 +13,11 @@ import io.onboarding.provisioning.Provisioned;
 import io.onboarding.validation.FieldError;
 import io.onboarding.validation.RowValidation;
 import io.onboarding.validation.RowValidator;
-import java.nio.file.Path;
+import io.onboarding.validation.ValidatedCustomer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,24 +37,24 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
     private final RowValidator validator;
     private final CustomerProvisioner provisioner;
     private final CustomerNotices notices;
-    private final Path runFolder;
+    private final DomainClaims claims;
+    private final ProvisioningRun run;
     private final Map<Long, Long> duplicateOf;
     private final boolean dryRun;
-    private final long runId;
 
     /**
      * @param duplicateOf line of a row → line of the earlier valid row with the same domain, found by
      *     the checkFile step
      */
     OnboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner, CustomerNotices notices,
-            Path runFolder, Map<Long, Long> duplicateOf, boolean dryRun, long runId) {
+            DomainClaims claims, ProvisioningRun run, Map<Long, Long> duplicateOf, boolean dryRun) {
         this.validator = validator;
         this.provisioner = provisioner;
         this.notices = notices;
-        this.runFolder = runFolder;
+        this.claims = claims;
+        this.run = run;
         this.duplicateOf = Map.copyOf(duplicateOf);
         this.dryRun = dryRun;
-        this.runId = runId;
     }
 
     @Override
@@ -92,16 +96,32 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
             return new RowResult(row.line(), domain, validation.customer().externalId(), Outcome.VALID, null,
                     validation.customer().adminEmail(), null, null, null, null);
         }
-        Provisioned provisioned = provisioner.provisionCustomer(validation.customer(), runId);
-        RowResult result = provisioned.result();
-        if (result.outcome() == Outcome.ONBOARDED || result.outcome() == Outcome.TRANSFERRED) {
-            String noticeProblem = notices.handOver(validation.customer().customerDomain(),
-                    provisioned.adminPassword(), runFolder);
-            if (noticeProblem != null) {
-                warnings.add(noticeProblem);
-            }
+        return provisionAndHandOver(validation.customer(), warnings);
+    }
+
+    /** Under the domain's claim, from the first call to the notice: no other run works on it meanwhile. */
+    private RowResult provisionAndHandOver(ValidatedCustomer customer, List<String> warnings) {
+        String domain = customer.customerDomain();
+        Optional<Claim> other = claims.claim(domain, run);
+        if (other.isPresent()) {
+            return new RowResult(customer.line(), domain, customer.externalId(), Outcome.HELD_BY_ANOTHER_RUN, null,
+                    null, "heldByAnotherRun", "Another run is working on " + domain + " right now: " + other.get()
+                            .describe() + ". Nothing was sent to Google for this row; that run's report tells how it "
+                            + "ends. Re-submit this row only if it did not finish there.", null, null);
         }
-        return result;
+        try {
+            Provisioned provisioned = provisioner.provisionCustomer(customer, run);
+            RowResult result = provisioned.result();
+            if (result.outcome() == Outcome.ONBOARDED || result.outcome() == Outcome.TRANSFERRED) {
+                String noticeProblem = notices.handOver(domain, provisioned.adminPassword(), run);
+                if (noticeProblem != null) {
+                    warnings.add(noticeProblem);
+                }
+            }
+            return result;
+        } finally {
+            claims.release(domain, run);
+        }
     }
 
     private static RowResult rejected(CustomerRow row, String domain, Outcome outcome, List<FieldError> problems) {

@@ -2,6 +2,8 @@ package io.onboarding.job;
 
 import io.onboarding.csv.CustomerCsvReader;
 import io.onboarding.csv.CustomerRow;
+import io.onboarding.ledger.DomainClaims;
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.ledger.RowResultRepository;
 import io.onboarding.notification.CustomerNotices;
@@ -36,17 +38,25 @@ class OnboardingJobConfiguration {
 
     @Bean
     Job onboardCustomersJob(JobRepository jobRepository, Step checkFileStep, Step onboardRowsStep,
-            Step sendOwedNoticesStep, Step writeReportStep) {
+            Step sendOwedNoticesStep, Step writeReportStep, ClaimHeartbeat claimHeartbeat) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(
                         new String[] {OnboardingJobParameters.INPUT_FILE, OnboardingJobParameters.INPUT_SHA256},
                         new String[] {OnboardingJobParameters.DRY_RUN, OnboardingJobParameters.DRY_RUN_AT}))
                 .listener(new RunOwner(jobRepository))
+                .listener(claimHeartbeat)
                 .start(checkFileStep)
                 .next(onboardRowsStep)
                 .next(sendOwedNoticesStep)
                 .next(writeReportStep)
                 .build();
+    }
+
+    @Bean
+    ClaimHeartbeat claimHeartbeat(DomainClaims claims, OnboardingProperties properties) {
+        return new ClaimHeartbeat(claims, execution -> run(properties,
+                execution.getJobParameters().getString(OnboardingJobParameters.INPUT_FILE),
+                execution.getJobInstance().getInstanceId()));
     }
 
     @Bean
@@ -116,14 +126,13 @@ class OnboardingJobConfiguration {
     @Bean
     @StepScope
     OnboardRowProcessor onboardRowProcessor(RowValidator validator, CustomerProvisioner provisioner,
-            CustomerNotices notices, OnboardingProperties properties,
+            CustomerNotices notices, DomainClaims claims, OnboardingProperties properties,
             @Value("#{jobParameters['input.file']}") String inputFile,
             @Value("#{jobExecutionContext['" + CheckFileTasklet.DUPLICATES + "']}") String duplicates,
             @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
-        return new OnboardRowProcessor(validator, provisioner, notices,
-                reportFolder(properties.reportDir(), Path.of(inputFile), runId), CheckFileTasklet.decode(duplicates),
-                Boolean.parseBoolean(dryRun), runId);
+        return new OnboardRowProcessor(validator, provisioner, notices, claims, run(properties, inputFile, runId),
+                CheckFileTasklet.decode(duplicates), Boolean.parseBoolean(dryRun));
     }
 
     @Bean
@@ -132,8 +141,7 @@ class OnboardingJobConfiguration {
             @Value("#{jobParameters['input.file']}") String inputFile,
             @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
-        return new SendOwedNoticesTasklet(notices, Boolean.parseBoolean(dryRun), runId,
-                reportFolder(properties.reportDir(), Path.of(inputFile), runId));
+        return new SendOwedNoticesTasklet(notices, Boolean.parseBoolean(dryRun), run(properties, inputFile, runId));
     }
 
     @Bean
@@ -150,6 +158,11 @@ class OnboardingJobConfiguration {
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
         return new WriteReportTasklet(reports, Path.of(inputFile),
                 reportFolder(properties.reportDir(), Path.of(inputFile), runId));
+    }
+
+    /** The run as the ledger and the domain claims know it: its id, its report folder, this process. */
+    static ProvisioningRun run(OnboardingProperties properties, String inputFile, long runId) {
+        return ProvisioningRun.of(runId, reportFolder(properties.reportDir(), Path.of(inputFile), runId));
     }
 
     /** {@code <report-dir>/<input name without .csv>-run<id>}: one folder per run, named after it. */

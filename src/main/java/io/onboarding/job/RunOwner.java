@@ -1,7 +1,6 @@
 package io.onboarding.job;
 
-import java.time.Instant;
-import java.util.Optional;
+import io.onboarding.ledger.ProcessIdentity;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,9 +22,9 @@ final class RunOwner implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        ProcessHandle self = ProcessHandle.current();
+        ProcessIdentity self = ProcessIdentity.current();
         execution.getExecutionContext().putLong(PID, self.pid());
-        execution.getExecutionContext().putString(STARTED, startOf(self).map(Instant::toString).orElse(""));
+        execution.getExecutionContext().putString(STARTED, self.started());
         // Stored now, not after the first step: another process must see the owner from the start.
         jobRepository.updateExecutionContext(execution);
     }
@@ -35,15 +34,7 @@ final class RunOwner implements JobExecutionListener {
         if (!execution.getExecutionContext().containsKey(PID)) {
             return false;
         }
-        long pid = execution.getExecutionContext().getLong(PID);
-        String started = execution.getExecutionContext().getString(STARTED, "");
-        // The start time tells a reused pid from the owner itself.
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(process -> started.isEmpty() || startOf(process).map(Instant::toString).orElse("").equals(started))
-                .isPresent();
-    }
-
-    private static Optional<Instant> startOf(ProcessHandle process) {
-        return process.info().startInstant();
+        return ProcessIdentity.isAlive(execution.getExecutionContext().getLong(PID),
+                execution.getExecutionContext().getString(STARTED, ""));
     }
 }

@@ -1,7 +1,7 @@
 package io.onboarding.job;
 
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.notification.CustomerNotices;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -19,20 +19,18 @@ class SendOwedNoticesTasklet implements Tasklet {
 
     private final CustomerNotices notices;
     private final boolean dryRun;
-    private final long runId;
-    private final Path runFolder;
+    private final ProvisioningRun run;
 
-    SendOwedNoticesTasklet(CustomerNotices notices, boolean dryRun, long runId, Path runFolder) {
+    SendOwedNoticesTasklet(CustomerNotices notices, boolean dryRun, ProvisioningRun run) {
         this.notices = notices;
         this.dryRun = dryRun;
-        this.runId = runId;
-        this.runFolder = runFolder;
+        this.run = run;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         if (!dryRun) {
-            CustomerNotices.OwedNotices owed = notices.sendOwed(runId, runFolder);
+            CustomerNotices.OwedNotices owed = notices.sendOwed(run);
             if (owed.sent() + owed.failed() + owed.uncertain() > 0) {
                 log.info("Owed notices from earlier: {} sent, {} still failing (tried again next run), {} cut short "
                         + "by a crash (not sent again by themselves)", owed.sent(), owed.failed(), owed.uncertain());

@@ -1,5 +1,6 @@
 package io.onboarding.ledger;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /**
@@ -10,6 +11,8 @@ import java.time.LocalDateTime;
  * @param completedByRun the run that finished the customer, or null while steps remain
  * @param noticeStatus where the customer's notice stands; null for customers completed before notices existed
  * @param noticeAddress whom the notice goes to, once the customer is complete
+ * @param noticeFolder the report folder a notice was last written to or is due in (an outbox notice is looked for
+ *     there after a crash); null for customers completed before it was recorded
  */
 public record LedgerEntry(
         String customerDomain,
@@ -24,7 +27,8 @@ public record LedgerEntry(
         Long completedByRun,
         LocalDateTime completedAt,
         NoticeStatus noticeStatus,
-        NoticeAddress noticeAddress) {
+        NoticeAddress noticeAddress,
+        Path noticeFolder) {
 
     public boolean ordered() {
         return customerId != null;

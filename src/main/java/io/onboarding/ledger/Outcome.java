@@ -20,6 +20,11 @@ public enum Outcome {
     TRANSFER_REQUIRED,
     /** The customer was ordered, but the first admin's address is taken by another Google account. */
     ADMIN_EXISTS,
+    /**
+     * Another live run (or an operator's notify) was working on this domain at the same moment; nothing was
+     * sent for this row. That run's report tells how it ended.
+     */
+    HELD_BY_ANOTHER_RUN,
     /** Some steps were done, then one failed for good; re-submitting the row continues from there. */
     PARTIAL,
     /** The first call failed; nothing was done for this customer. */

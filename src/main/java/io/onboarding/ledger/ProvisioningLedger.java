@@ -31,7 +31,7 @@ public class ProvisioningLedger {
     private static final String COLUMNS = """
             CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, LANGUAGE, ADMIN_ATTEMPTED_EMAIL,
                 ADMIN_EMAIL, ADMIN_CREATED_AT, ADMIN_PROMOTED_AT, COMPLETED_BY_RUN, COMPLETED_AT, NOTICE_STATUS,
-                NOTICE_RECIPIENT, NOTICE_LANGUAGE, NOTICE_CONTACT, NOTICE_ORGANIZATION""";
+                NOTICE_RECIPIENT, NOTICE_LANGUAGE, NOTICE_CONTACT, NOTICE_ORGANIZATION, NOTICE_FOLDER""";
 
     public Optional<LedgerEntry> find(String customerDomain) {
         return ownTransaction.execute(status -> jdbc.sql("SELECT " + COLUMNS
@@ -65,7 +65,8 @@ public class ProvisioningLedger {
                 rs.getObject(10, Long.class), localTime(rs.getTimestamp(11)),
                 notice == null ? null : NoticeStatus.valueOf(notice),
                 rs.getString(13) == null ? null
-                        : new NoticeAddress(rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)));
+                        : new NoticeAddress(rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
+                rs.getString(17) == null ? null : java.nio.file.Path.of(rs.getString(17)));
     }
 
     public void customerOrdered(String customerDomain, String customerId, String customerType, boolean transferred) {
@@ -92,17 +93,28 @@ public class ProvisioningLedger {
     }
 
     /**
-     * The customer is complete: from now on it is owed a notice, addressed as given. A domain customer's admin
-     * was promoted just before; that is recorded here rather than in a write of its own.
+     * The customer is complete: from now on it is owed a notice, addressed as given, which the run writes into
+     * its own folder (an outbox notice is looked for there after a crash). A domain customer's admin was
+     * promoted just before; that is recorded here rather than in a write of its own.
      */
-    public void completed(String customerDomain, long runId, NoticeAddress notice) {
+    public void completed(String customerDomain, ProvisioningRun run, NoticeAddress notice) {
         Timestamp now = now();
         write("""
                 UPDATE PROVISIONING_LEDGER SET COMPLETED_BY_RUN = ?, COMPLETED_AT = ?, NOTICE_STATUS = 'PENDING',
                     NOTICE_RECIPIENT = ?, NOTICE_LANGUAGE = ?, NOTICE_CONTACT = ?, NOTICE_ORGANIZATION = ?,
-                    ADMIN_PROMOTED_AT = CASE WHEN ADMIN_EMAIL IS NULL THEN NULL ELSE ? END
-                WHERE CUSTOMER_DOMAIN = ?""", runId, now, notice.recipient(), notice.language(),
-                truncate(notice.contactName()), truncate(notice.organizationName()), now, customerDomain);
+                    NOTICE_FOLDER = ?, ADMIN_PROMOTED_AT = CASE WHEN ADMIN_EMAIL IS NULL THEN NULL ELSE ? END
+                WHERE CUSTOMER_DOMAIN = ?""", run.id(), now, notice.recipient(), notice.language(),
+                truncate(notice.contactName()), truncate(notice.organizationName()), run.folder().toString(), now,
+                customerDomain);
+    }
+
+    /**
+     * Written before a run other than the one that completed the customer (or an operator's notify) writes
+     * its notice into its own folder: after a crash, that folder is where the attempt is looked for.
+     */
+    public void noticeFolder(String customerDomain, java.nio.file.Path folder) {
+        write("UPDATE PROVISIONING_LEDGER SET NOTICE_FOLDER = ? WHERE CUSTOMER_DOMAIN = ?", folder.toString(),
+                customerDomain);
     }
 
     /**

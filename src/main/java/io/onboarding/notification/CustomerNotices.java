@@ -1,14 +1,18 @@
 package io.onboarding.notification;
 
 import io.onboarding.google.GoogleApiException;
+import io.onboarding.ledger.Claim;
+import io.onboarding.ledger.DomainClaims;
 import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.NoticeStatus;
 import io.onboarding.ledger.ProvisioningLedger;
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.provisioning.CustomerProvisioner;
 import io.onboarding.validation.CustomerDomainKey;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +30,17 @@ public class CustomerNotices {
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ProvisioningLedger ledger;
+    private final DomainClaims claims;
     private final CustomerProvisioner provisioner;
     private final NoticeTemplates templates;
     private final NoticeSender sender;
     private final NoticeProperties properties;
     private final boolean credentialsFile;
 
-    CustomerNotices(ProvisioningLedger ledger, CustomerProvisioner provisioner, NoticeTemplates templates,
-            NoticeSender sender, NoticeProperties properties, boolean credentialsFile) {
+    CustomerNotices(ProvisioningLedger ledger, DomainClaims claims, CustomerProvisioner provisioner,
+            NoticeTemplates templates, NoticeSender sender, NoticeProperties properties, boolean credentialsFile) {
         this.ledger = ledger;
+        this.claims = claims;
         this.provisioner = provisioner;
         this.templates = templates;
         this.sender = sender;
@@ -43,13 +49,13 @@ public class CustomerNotices {
     }
 
     /**
-     * Sends the notice the customer of this domain is owed, if any.
+     * Sends the notice the customer of this domain is owed, if any. The run holds the domain's claim.
      *
      * @param adminPassword the admin's password when this run set it; null means unknown, and a domain
      *     customer's admin then gets a new one (users.update) so that the notice can carry it
      * @return a warning for the row when the notice could not be sent, else null
      */
-    public String handOver(String customerDomain, String adminPassword, Path runFolder) {
+    public String handOver(String customerDomain, String adminPassword, ProvisioningRun run) {
         LedgerEntry entry = ledger.find(customerDomain).orElse(null);
         if (entry != null && entry.noticeStatus() == NoticeStatus.UNCERTAIN) {
             // Said again when a crash makes the row run twice, so that its line in the report keeps it.
@@ -58,26 +64,42 @@ public class CustomerNotices {
         if (entry == null || !entry.completed() || entry.noticeStatus() == null || !entry.noticeStatus().owed()) {
             return null;
         }
-        return deliver(entry, adminPassword, runFolder, false);
+        return deliver(entry, adminPassword, run, false);
     }
 
-    /** Sends every notice still owed from earlier runs (failed, or cut short by a crash). */
-    public OwedNotices sendOwed(long runId, Path runFolder) {
+    /**
+     * Sends every notice still owed from earlier runs (failed, or cut short by a crash). A customer another
+     * live run is working on is left to that run: its notice may be on its way.
+     */
+    public OwedNotices sendOwed(ProvisioningRun run) {
         int sent = 0;
         int failed = 0;
         int uncertain = 0;
-        for (LedgerEntry entry : ledger.owedNotices()) {
+        for (LedgerEntry owed : ledger.owedNotices()) {
+            String domain = owed.customerDomain();
             // This run's own failures wait for the next run: the mail server just said no.
-            if (entry.completedByRun() == runId && entry.noticeStatus() == NoticeStatus.FAILED) {
+            if (owed.completedByRun().equals(run.id()) && owed.noticeStatus() == NoticeStatus.FAILED) {
                 continue;
             }
-            if (deliver(entry, null, runFolder, false) == null) {
-                sent++;
-            } else if (ledger.find(entry.customerDomain()).map(LedgerEntry::noticeStatus).orElse(null)
-                    == NoticeStatus.UNCERTAIN) {
-                uncertain++;
-            } else {
-                failed++;
+            if (claims.claim(domain, run).isPresent()) {
+                continue;
+            }
+            try {
+                // Read again under the claim: the run that held it may have sent the notice meanwhile.
+                LedgerEntry entry = ledger.find(domain).filter(e -> e.noticeStatus() != null && e.noticeStatus().owed())
+                        .orElse(null);
+                if (entry == null) {
+                    continue;
+                }
+                if (deliver(entry, null, run, false) == null) {
+                    sent++;
+                } else if (ledger.find(domain).map(LedgerEntry::noticeStatus).orElse(null) == NoticeStatus.UNCERTAIN) {
+                    uncertain++;
+                } else {
+                    failed++;
+                }
+            } finally {
+                claims.release(domain, run);
             }
         }
         return new OwedNotices(sent, failed, uncertain);
@@ -116,7 +138,17 @@ public class CustomerNotices {
             return new Resend(false, customerDomain + " was onboarded before notices existed: there is no address "
                     + "to send one to");
         }
-        return new Resend(true, deliver(entry, null, folder, true));
+        ProvisioningRun operator = ProvisioningRun.operator(folder);
+        Optional<Claim> busy = claims.claim(customerDomain, operator);
+        if (busy.isPresent()) {
+            return new Resend(true, busy.get().describe() + " is working on " + customerDomain + " right now, and "
+                    + "may be sending its notice: nothing was sent. Try again once it has finished");
+        }
+        try {
+            return new Resend(true, deliver(ledger.find(customerDomain).orElseThrow(), null, operator, true));
+        } finally {
+            claims.release(customerDomain, operator);
+        }
     }
 
     /** Where the notices an operator asks for go (outbox, credentials file): not a run, so a folder of its own. */
@@ -157,12 +189,15 @@ public class CustomerNotices {
     public record Resend(boolean known, String problem) {
     }
 
-    private String deliver(LedgerEntry entry, String knownPassword, Path runFolder, boolean onRequest) {
+    private String deliver(LedgerEntry entry, String knownPassword, ProvisioningRun run, boolean onRequest) {
         String domain = entry.customerDomain();
+        Path runFolder = run.folder();
         NoticeKind kind = entry.transferred() ? NoticeKind.TRANSFERRED
                 : "team".equals(entry.customerType()) ? NoticeKind.TEAM : NoticeKind.DOMAIN;
+        // An attempt leaves its trace where it was made: the folder the ledger names, not necessarily this run's.
+        Path attemptedIn = entry.noticeFolder() != null ? entry.noticeFolder() : runFolder;
         if (!onRequest && (entry.noticeStatus() == NoticeStatus.ATTEMPTED || sender.leavesItsOwnTrace())) {
-            switch (sender.earlierAttempt(kind, domain, runFolder)) {
+            switch (sender.earlierAttempt(kind, domain, attemptedIn)) {
                 case DELIVERED -> {
                     ledger.notice(domain, NoticeStatus.SENT, null);
                     return null;
@@ -200,6 +235,9 @@ public class CustomerNotices {
         }
         if (!sender.leavesItsOwnTrace()) {
             ledger.notice(domain, NoticeStatus.ATTEMPTED, null);
+        } else if (!runFolder.equals(attemptedIn)) {
+            // Another run's (or notify's) folder from now on: a crash after this is looked for there.
+            ledger.noticeFolder(domain, runFolder);
         }
         try {
             sender.send(notice, runFolder);

@@ -8,6 +8,7 @@ import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.NoticeAddress;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.ProvisioningLedger;
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.validation.CustomerType;
 import io.onboarding.validation.ValidatedCustomer;
@@ -46,16 +47,19 @@ public class CustomerProvisioner {
         this.sleeper = sleeper;
     }
 
-    /** @param runId the run this row belongs to: a customer it finished earlier is reported as its own. */
-    public RowResult provision(ValidatedCustomer row, long runId) {
-        return provisionCustomer(row, runId).result();
+    /**
+     * @param run the run this row belongs to, holding the claim on its domain: a customer it finished earlier
+     *     is reported as its own
+     */
+    public RowResult provision(ValidatedCustomer row, ProvisioningRun run) {
+        return provisionCustomer(row, run).result();
     }
 
     /** As {@link #provision}, with the admin's password when this call set it, for the hand-over. */
-    public Provisioned provisionCustomer(ValidatedCustomer row, long runId) {
+    public Provisioned provisionCustomer(ValidatedCustomer row, ProvisioningRun run) {
         TransientRetry retry = new TransientRetry(retryProperties, sleeper);
         String[] password = new String[1];
-        RowResult result = provision(row, runId, retry, password).withRetries(retry.retries());
+        RowResult result = provision(row, run, retry, password).withRetries(retry.retries());
         return new Provisioned(result, password[0]);
     }
 
@@ -69,11 +73,12 @@ public class CustomerProvisioner {
         return password;
     }
 
-    private RowResult provision(ValidatedCustomer row, long runId, TransientRetry retry, String[] password) {
+    private RowResult provision(ValidatedCustomer row, ProvisioningRun run, TransientRetry retry,
+            String[] password) {
         String domain = row.customerDomain();
         Optional<LedgerEntry> known = ledger.find(domain);
         if (known.isPresent() && known.get().completed()) {
-            return finishedEarlier(row, known.get(), runId);
+            return finishedEarlier(row, known.get(), run.id());
         }
         ProvisioningReport report = new ProvisioningReport(row);
         try {
@@ -95,7 +100,7 @@ public class CustomerProvisioner {
             report.ordered(entry.customerId());
             if (entry.transferred()) {
                 // A transferred customer keeps its own admins and language: there is nothing more to create.
-                ledger.completed(domain, runId, noticeAddress(row));
+                ledger.completed(domain, run, noticeAddress(row));
                 return report.result(Outcome.TRANSFERRED, null, null);
             }
             // The language only reaches users created after it is set: once the admin exists, it is left alone.
@@ -123,7 +128,7 @@ public class CustomerProvisioner {
                 }
                 report.adminPromoted();
             }
-            ledger.completed(domain, runId, noticeAddress(row));
+            ledger.completed(domain, run, noticeAddress(row));
             return report.result(Outcome.ONBOARDED, null, null);
         } catch (GoogleApiException e) {
             log.warn("line {}: {} for {}", row.line(), e.getMessage(), domain);
@@ -207,8 +212,8 @@ public class CustomerProvisioner {
         }
     }
 
-    private static RowResult finishedEarlier(ValidatedCustomer row, LedgerEntry entry, long runId) {
-        Outcome outcome = entry.completedByRun() == runId
+    private static RowResult finishedEarlier(ValidatedCustomer row, LedgerEntry entry, Long runId) {
+        Outcome outcome = entry.completedByRun().equals(runId)
                 ? (entry.transferred() ? Outcome.TRANSFERRED : Outcome.ONBOARDED)
                 : Outcome.ALREADY_ONBOARDED;
         String message = outcome == Outcome.ALREADY_ONBOARDED ? "Onboarded earlier, by run " + entry.completedByRun()

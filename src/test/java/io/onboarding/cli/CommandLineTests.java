@@ -391,6 +391,26 @@ class CommandLineTests {
                 .isEqualTo(listed);
     }
 
+    @Test
+    void notifyWaitsForARunThatIsWorkingOnTheCustomer(CapturedOutput output) throws Exception {
+        command("run", write("busy.csv", HEADER + "busy-one.com,Busy Inc.,Bea Busy,12345,US,bea@example.com,Bea,"
+                + "Busy,\n").toString());
+        String password = sandbox.accounts().user("admin@busy-one.com").orElseThrow().password();
+        // a run on another host is handing this customer over right now
+        sql("INSERT INTO DOMAIN_CLAIM (CUSTOMER_DOMAIN, RUN_ID, HOST, PID, PROCESS_STARTED, CLAIMED_AT, EXPIRES_AT, "
+                + "VERSION) VALUES ('busy-one.com', 42, 'night-host', 4242, '', TIMESTAMP '2026-12-04 02:00:00', "
+                + "DATEADD('HOUR', 1, CURRENT_TIMESTAMP), 0)");
+
+        Run notify = command("notify", "busy-one.com");
+
+        assertThat(notify.exitCode()).as("try again").isEqualTo(3);
+        assertThat(notify.sandboxCalls()).as("no new password while that run may be sending one").isZero();
+        assertThat(sandbox.accounts().user("admin@busy-one.com").orElseThrow().password()).isEqualTo(password);
+        assertThat(output.getErr()).contains("busy-one.com: not sent: run 42 (host night-host, process 4242) since "
+                + "2026-12-04 02:00:00 is working on busy-one.com right now, and may be sending its notice: nothing "
+                + "was sent. Try again once it has finished");
+    }
+
     private void sql(String statement) throws Exception {
         try (java.sql.Connection connection = database()) {
             assertThat(connection.createStatement().executeUpdate(statement)).isEqualTo(1);

@@ -43,6 +43,7 @@ abstract class JobEndToEndTest {
     void resetSandboxAndLedger() {
         sandbox.reset();
         jdbc.sql("DELETE FROM PROVISIONING_LEDGER").update();
+        jdbc.sql("DELETE FROM DOMAIN_CLAIM").update();
     }
 
     /** A copy of {@code src/test/resources/fixtures/<name>} in this test's folder: each copy is a new run. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.sandbox.SandboxAccounts;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -148,11 +149,11 @@ class NoticesEndToEndTests extends JobEndToEndTest {
                 .param("cut-short.com").update();
 
         // the restarted chunk hands the customer over again: nothing is sent, the row says why and what to do
-        String warning = notices.handOver("cut-short.com", null, tmp);
+        String warning = notices.handOver("cut-short.com", null, ProvisioningRun.of(99, tmp));
         assertThat(warning).isEqualTo("notice: a crash cut its sending to cora@example.com short, so it may have "
                 + "arrived; not sent again, so that nobody gets two with different passwords. If it did not arrive: "
                 + "notify cut-short.com");
-        assertThat(notices.handOver("cut-short.com", null, tmp)).as("said again, not sent").isEqualTo(warning);
+        assertThat(notices.handOver("cut-short.com", null, ProvisioningRun.of(99, tmp))).as("said again, not sent").isEqualTo(warning);
         assertThat(noticeStatus("cut-short.com")).isEqualTo("UNCERTAIN");
         // nor does a later run send it by itself
         jobs.startJob(OnboardingJobParameters.forFile(write("later.csv", "customerDomain,organizationName,"

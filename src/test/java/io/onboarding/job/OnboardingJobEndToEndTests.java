@@ -2,6 +2,7 @@ package io.onboarding.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.sandbox.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,37 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
     io.onboarding.notification.CustomerNotices notices;
 
     @Test
+    void anOutboxNoticeOwedByAKilledRunIsLookedForInThatRunsFolderWhicheverRunPicksItUp() throws Exception {
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(fixture("e2e.csv")));
+        Path eml = resultsOf(execution).getParent().resolve("outbox/plain-domain.com-domain.eml");
+        String written = Files.readString(eml);
+        String killedBeforeSent = "UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'PENDING' WHERE CUSTOMER_DOMAIN = ?";
+        ProvisioningRun nightly = ProvisioningRun.of(99, tmp.resolve("nightly-run99"));
+
+        // killed after the file was moved into place, before the ledger said SENT; the nightly run of another
+        // file picks the owed notice up before the killed run is resumed: the file in the killed run's folder counts
+        jdbc.sql(killedBeforeSent).param("plain-domain.com").update();
+        assertThat(notices.sendOwed(nightly)).isEqualTo(new io.onboarding.notification.CustomerNotices.OwedNotices(1, 0, 0));
+        assertThat(nightly.folder().resolve("outbox")).doesNotExist();
+        assertThat(Files.readString(eml)).as("not written again").isEqualTo(written);
+        assertThat(noticeStatus("plain-domain.com")).isEqualTo("SENT");
+        assertThat(sandbox.requests()).noneMatch(r -> r.call().equals("users.update"));
+
+        // killed before the file was in place: the nightly run writes it, and records where, before it does
+        Files.delete(eml);
+        jdbc.sql(killedBeforeSent).param("plain-domain.com").update();
+        notices.sendOwed(nightly);
+        assertThat(nightly.folder().resolve("outbox/plain-domain.com-domain.eml")).exists();
+        assertThat(jdbc.sql("SELECT NOTICE_FOLDER FROM PROVISIONING_LEDGER WHERE CUSTOMER_DOMAIN = ?")
+                .param("plain-domain.com").query(String.class).single()).isEqualTo(nightly.folder().toString());
+        // a later crash of that attempt is looked for there too
+        jdbc.sql(killedBeforeSent).param("plain-domain.com").update();
+        notices.sendOwed(ProvisioningRun.of(100, tmp.resolve("next-run100")));
+        assertThat(tmp.resolve("next-run100/outbox")).doesNotExist();
+        assertThat(noticeStatus("plain-domain.com")).isEqualTo("SENT");
+    }
+
+    @Test
     void anOutboxNoticeACrashCutShortIsSentAgainOnlyWhenItsFileIsNotThere() throws Exception {
         JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(fixture("e2e.csv")));
         Path folder = resultsOf(execution).getParent();
@@ -78,7 +110,7 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
 
         // killed after the file was moved into place, before the ledger said SENT: the file is the answer
         jdbc.sql(markAttempted).param("plain-domain.com").update();
-        assertThat(notices.handOver("plain-domain.com", null, folder)).isNull();
+        assertThat(notices.handOver("plain-domain.com", null, ProvisioningRun.of(99, folder))).isNull();
         assertThat(Files.readString(eml)).as("not written twice").isEqualTo(written);
         assertThat(noticeStatus("plain-domain.com")).isEqualTo("SENT");
         assertThat(sandbox.requests()).noneMatch(r -> r.call().equals("users.update"));
@@ -86,7 +118,7 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
         // killed before the file was in place: written now, with a new password, as the row's run would have
         Files.delete(eml);
         jdbc.sql(markAttempted).param("plain-domain.com").update();
-        assertThat(notices.handOver("plain-domain.com", null, folder)).isNull();
+        assertThat(notices.handOver("plain-domain.com", null, ProvisioningRun.of(99, folder))).isNull();
         String password = sandbox.accounts().user("boss@plain-domain.com").orElseThrow().password();
         assertThat(password).isNotEqualTo("Supplied-Passw0rd!");
         assertThat(Files.readString(eml)).contains(password);

@@ -8,6 +8,7 @@ import io.onboarding.google.ResellerClient;
 import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.ProvisioningLedger;
+import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.validation.CustomerType;
 import io.onboarding.validation.ValidatedCustomer;
@@ -27,7 +28,8 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 /** The exactly-once onboarding sequence, against a stateful fake of the APIs and a real ledger in H2. */
 class CustomerProvisionerTests {
 
-    private static final long RUN = 7;
+    private static final long RUN_ID = 7;
+    private static final ProvisioningRun RUN = run(RUN_ID);
 
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
             .generateUniqueName(true).addScript("db/onboarding-schema.sql").build();
@@ -37,6 +39,10 @@ class CustomerProvisionerTests {
     private final CustomerProvisioner provisioner = new CustomerProvisioner(google, google,
             new TemporaryPasswordGenerator(), ledger, new RetryProperties(5, Duration.ofSeconds(1),
                     Duration.ofSeconds(16)), waits::add);
+
+    private static ProvisioningRun run(long id) {
+        return ProvisioningRun.of(id, java.nio.file.Path.of("reports", "run" + id));
+    }
 
     @AfterEach
     void shutDown() {
@@ -55,7 +61,7 @@ class CustomerProvisionerTests {
             assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
             assertThat(result.customerId()).isEqualTo("C1");
             assertThat(result.adminEmail()).isEqualTo("admin@acme.de");
-            assertThat(ledger.find("acme.de").orElseThrow().completedByRun()).isEqualTo(RUN);
+            assertThat(ledger.find("acme.de").orElseThrow().completedByRun()).isEqualTo(RUN_ID);
         }
 
         @Test
@@ -102,7 +108,7 @@ class CustomerProvisionerTests {
             provisioner.provision(domain("typed.de", null), RUN);
             google.calls.clear();
 
-            RowResult result = provisioner.provision(team("typed.de"), RUN + 1);
+            RowResult result = provisioner.provision(team("typed.de"), run(RUN_ID + 1));
 
             assertThat(google.calls).isEmpty();
             assertThat(result.outcome()).isEqualTo(Outcome.PARTIAL);
@@ -336,7 +342,7 @@ class CustomerProvisionerTests {
             google.foreignUser("admin@clash.de");
 
             RowResult first = provisioner.provision(domain("clash.de", null), RUN);
-            RowResult second = provisioner.provision(withUsername(domain("clash.de", null), "it-admin"), RUN + 1);
+            RowResult second = provisioner.provision(withUsername(domain("clash.de", null), "it-admin"), run(RUN_ID + 1));
 
             assertThat(first.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
             assertThat(first.customerId()).isEqualTo("C1");
@@ -377,7 +383,7 @@ class CustomerProvisionerTests {
             }
             RowResult partial = provisioner.provision(domain("renamed.de", null), RUN);
 
-            RowResult resumed = provisioner.provision(withUsername(domain("renamed.de", null), "it"), RUN + 1);
+            RowResult resumed = provisioner.provision(withUsername(domain("renamed.de", null), "it"), run(RUN_ID + 1));
 
             assertThat(partial.outcome()).isEqualTo(Outcome.PARTIAL);
             assertThat(resumed.outcome()).isEqualTo(Outcome.ONBOARDED);
@@ -395,7 +401,7 @@ class CustomerProvisionerTests {
 
             RowResult partial = provisioner.provision(domain("half.de", "de"), RUN);
             google.calls.clear();
-            RowResult resumed = provisioner.provision(domain("half.de", "de"), RUN + 1);
+            RowResult resumed = provisioner.provision(domain("half.de", "de"), run(RUN_ID + 1));
 
             assertThat(partial.outcome()).isEqualTo(Outcome.PARTIAL);
             assertThat(partial.errorMessage()).isEqualTo("users.insert failed (HTTP 400, invalid): scripted failure. "
@@ -437,13 +443,13 @@ class CustomerProvisionerTests {
             provisioner.provision(domain("earlier.de", "de"), RUN);
             google.calls.clear();
 
-            RowResult later = provisioner.provision(domain("earlier.de", "de"), RUN + 1);
+            RowResult later = provisioner.provision(domain("earlier.de", "de"), run(RUN_ID + 1));
 
             assertThat(google.calls).isEmpty();
             assertThat(later.outcome()).isEqualTo(Outcome.ALREADY_ONBOARDED);
             assertThat(later.errorMessage()).startsWith("Onboarded earlier, by run 7 on ");
             LedgerEntry entry = ledger.find("earlier.de").orElseThrow();
-            assertThat(entry.completedByRun()).isEqualTo(RUN);
+            assertThat(entry.completedByRun()).isEqualTo(RUN_ID);
         }
     }
 
