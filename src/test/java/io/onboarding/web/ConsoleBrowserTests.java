@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -45,6 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
         "onboarding.chunk-size=4", "spring.servlet.multipart.max-file-size=100KB",
         "spring.servlet.multipart.max-request-size=100KB"})
 @ActiveProfiles("test")
+@Tag("slow")
 class ConsoleBrowserTests {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

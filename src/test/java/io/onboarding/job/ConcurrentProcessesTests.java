@@ -1,0 +1,108 @@
+package io.onboarding.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.onboarding.job.Jvms.JobProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs in separate processes on one database — cron's run and a console, say: overlapping files run
+ * together order each domain once with one admin and one notice, and a claim held by a process that was
+ * SIGKILLed is taken over by the next run on this host at once.
+ */
+@Tag("slow")
+class ConcurrentProcessesTests {
+
+    private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
+            + "alternateEmail,adminGivenName,adminFamilyName\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoProcessesWithOverlappingFilesOrderEachDomainOnceWithOneAdminAndOneNotice() throws Exception {
+        try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
+            sandbox.post("delay?millis=10", "");
+            Path cron = write("cron.csv", rows("shared", 20) + rows("cron", 10));
+            Path console = write("console.csv", rows("shared", 20) + rows("console", 10));
+
+            JobProcess first = JobProcess.run(cron, sandbox.url(), tmp);
+            JobProcess second = JobProcess.run(console, sandbox.url(), tmp);
+
+            assertThat(first.awaitExit()).as(first.output()).isIn(0, 3);
+            assertThat(second.awaitExit()).as(second.output()).isIn(0, 3);
+            assertThat(sandbox.applied("customers.insert", "customerDomain")).hasSize(40)
+                    .allSatisfy((domain, count) -> assertThat(count).as(domain).isEqualTo(1L));
+            assertThat(sandbox.applied("users.insert", "primaryEmail")).hasSize(40)
+                    .allSatisfy((email, count) -> assertThat(count).as(email).isEqualTo(1L));
+            assertThat(notices()).hasSize(40).allSatisfy((file, count) -> assertThat(count).as(file).isEqualTo(1L));
+            Map<String, String> outcomes = new HashMap<>();
+            for (String report : List.of("cron-run1", "console-run2", "cron-run2", "console-run1")) {
+                Path results = tmp.resolve("reports").resolve(report).resolve("results.csv");
+                if (Files.exists(results)) {
+                    for (String[] row : JobEndToEndTest.readCsv(results, ',').subList(1, 31)) {
+                        outcomes.merge(row[1], row[3], (a, b) -> a + "+" + b);
+                    }
+                }
+            }
+            assertThat(outcomes).hasSize(40).allSatisfy((domain, outcome) -> assertThat(outcome).as(domain)
+                    .matches(domain.startsWith("shared") ? "ONBOARDED\\+(ALREADY_ONBOARDED|HELD_BY_ANOTHER_RUN)"
+                            + "|(ALREADY_ONBOARDED|HELD_BY_ANOTHER_RUN)\\+ONBOARDED" : "ONBOARDED"));
+        }
+    }
+
+    @Test
+    void aClaimOfAKilledProcessIsTakenOverByTheNextRunOnThisHost() throws Exception {
+        try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
+            // a run killed while Google held the answer to its users.insert: its claim stays behind
+            sandbox.post("faults", "{\"call\":\"users.insert\",\"nth\":1,\"kind\":\"HOLD_AFTER_APPLY\",\"hold\":60}");
+            JobProcess killed = JobProcess.run(write("monday.csv", rows("held", 1)), sandbox.url(), tmp);
+            sandbox.awaitRequests(requests -> Jvms.calls(requests, "users.insert").stream().anyMatch(r -> r.applied()));
+            killed.kill();
+            sandbox.post("faults/clear", "");
+
+            // the next run, of another file, with a lease far longer than the test: no wait for it
+            JobProcess next = JobProcess.run(write("tuesday.csv", rows("held", 1)), sandbox.url(), tmp,
+                    "--onboarding.ledger.claim-lease=1h");
+
+            assertThat(next.awaitExit()).as(next.output()).isZero();
+            Path results;
+            try (Stream<Path> folders = Files.list(tmp.resolve("reports"))) {
+                results = folders.filter(folder -> folder.getFileName().toString().startsWith("tuesday-run"))
+                        .findFirst().orElseThrow().resolve("results.csv");
+            }
+            assertThat(Files.readString(results)).contains("\"held-0.com\",\"\",\"ONBOARDED\"");
+            assertThat(sandbox.applied("users.insert", "primaryEmail")).containsExactly(Map.entry("admin@held-0.com", 1L));
+            assertThat(notices()).containsExactly(Map.entry("held-0.com-domain.eml", 1L));
+        }
+    }
+
+    private Map<String, Long> notices() throws Exception {
+        try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
+            return files.filter(file -> file.toString().endsWith(".eml"))
+                    .collect(Collectors.groupingBy(file -> file.getFileName().toString(), Collectors.counting()));
+        }
+    }
+
+    private static String rows(String prefix, int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            rows.append(prefix).append('-').append(i).append(".com,Org ").append(i).append(",Kim Kunde,12345,US,")
+                    .append("kim@example.org,Kim,Kunde\n");
+        }
+        return rows.toString();
+    }
+
+    private Path write(String name, String rows) throws Exception {
+        return Files.writeString(tmp.resolve(name), HEADER + rows);
+    }
+}
