@@ -22,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class ConcurrentProcessesTests {
 
-    private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
-            + "alternateEmail,adminGivenName,adminFamilyName\n";
-
     @TempDir
     Path tmp;
 
@@ -32,8 +29,8 @@ class ConcurrentProcessesTests {
     void twoProcessesWithOverlappingFilesOrderEachDomainOnceWithOneAdminAndOneNotice() throws Exception {
         try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
             sandbox.post("delay?millis=10", "");
-            Path cron = write("cron.csv", rows("shared", 20) + rows("cron", 10));
-            Path console = write("console.csv", rows("shared", 20) + rows("console", 10));
+            Path cron = write("cron.csv", JobEndToEndTest.customerRows("shared", 20) + JobEndToEndTest.customerRows("cron", 10));
+            Path console = write("console.csv", JobEndToEndTest.customerRows("shared", 20) + JobEndToEndTest.customerRows("console", 10));
 
             JobProcess first = JobProcess.run(cron, sandbox.url(), tmp);
             JobProcess second = JobProcess.run(console, sandbox.url(), tmp);
@@ -65,13 +62,13 @@ class ConcurrentProcessesTests {
         try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
             // a run killed while Google held the answer to its users.insert: its claim stays behind
             sandbox.post("faults", "{\"call\":\"users.insert\",\"nth\":1,\"kind\":\"HOLD_AFTER_APPLY\",\"hold\":60}");
-            JobProcess killed = JobProcess.run(write("monday.csv", rows("held", 1)), sandbox.url(), tmp);
+            JobProcess killed = JobProcess.run(write("monday.csv", JobEndToEndTest.customerRows("held", 1)), sandbox.url(), tmp);
             sandbox.awaitRequests(requests -> Jvms.calls(requests, "users.insert").stream().anyMatch(r -> r.applied()));
             killed.kill();
             sandbox.post("faults/clear", "");
 
             // the next run, of another file, with a lease far longer than the test: no wait for it
-            JobProcess next = JobProcess.run(write("tuesday.csv", rows("held", 1)), sandbox.url(), tmp,
+            JobProcess next = JobProcess.run(write("tuesday.csv", JobEndToEndTest.customerRows("held", 1)), sandbox.url(), tmp,
                     "--onboarding.ledger.claim-lease=1h");
 
             assertThat(next.awaitExit()).as(next.output()).isZero();
@@ -93,16 +90,7 @@ class ConcurrentProcessesTests {
         }
     }
 
-    private static String rows(String prefix, int count) {
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            rows.append(prefix).append('-').append(i).append(".com,Org ").append(i).append(",Kim Kunde,12345,US,")
-                    .append("kim@example.org,Kim,Kunde\n");
-        }
-        return rows.toString();
-    }
-
     private Path write(String name, String rows) throws Exception {
-        return Files.writeString(tmp.resolve(name), HEADER + rows);
+        return Files.writeString(tmp.resolve(name), JobEndToEndTest.SIMPLE_HEADER + rows);
     }
 }

@@ -27,15 +27,12 @@ import org.springframework.batch.core.job.JobExecution;
  */
 class ConcurrentRunsEndToEndTests extends JobEndToEndTest {
 
-    private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
-            + "alternateEmail,adminGivenName,adminFamilyName\n";
-
     @Test
     void overlappingFilesRunTogetherOrderEachDomainOnceWithOneAdminAndOneNotice() throws Exception {
         // given two files whose first 15 domains are the same, and a Google slow enough for the runs to meet
         sandbox.faults().delay(Duration.ofMillis(15));
-        Path monday = write("monday.csv", rows("shared", 15) + rows("monday", 10));
-        Path upload = write("upload.csv", rows("shared", 15) + rows("upload", 10));
+        Path monday = write("monday.csv", customerRows("shared", 15) + customerRows("monday", 10));
+        Path upload = write("upload.csv", customerRows("shared", 15) + customerRows("upload", 10));
 
         // when both start together
         ExecutorService starter = Executors.newFixedThreadPool(2);
@@ -113,17 +110,8 @@ class ConcurrentRunsEndToEndTests extends JobEndToEndTest {
         }
     }
 
-    private static String rows(String prefix, int count) {
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            rows.append(prefix).append('-').append(i).append(".com,Org ").append(i).append(",Kim Kunde,12345,US,")
-                    .append("kim@example.org,Kim,Kunde\n");
-        }
-        return rows.toString();
-    }
-
     private Path write(String name, String rows) throws Exception {
-        return Files.writeString(tmp.resolve(name), HEADER + rows);
+        return Files.writeString(tmp.resolve(name), JobEndToEndTest.SIMPLE_HEADER + rows);
     }
 
     /** domain → "OUTCOME|message" of a run's report. */

@@ -61,6 +61,20 @@ abstract class JobEndToEndTest {
                 .query(String.class).single();
     }
 
+    /** The header of {@link #customerRows}. */
+    static final String SIMPLE_HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
+            + "alternateEmail,adminGivenName,adminFamilyName\n";
+
+    /** {@code count} valid US domain customers {@code <prefix>-<i>.com}, in {@link #SIMPLE_HEADER}'s columns. */
+    static String customerRows(String prefix, int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            rows.append(prefix).append('-').append(i).append(".com,Org ").append(i).append(",Kim Kunde,12345,US,")
+                    .append("kim@example.org,Kim,Kunde\n");
+        }
+        return rows.toString();
+    }
+
     static Path resultsOf(JobExecution execution) {
         return Path.of(execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH));
     }
