@@ -1,9 +1,10 @@
 package io.onboarding.sandbox;
 
-import io.onboarding.google.Customer;
 import io.onboarding.google.LanguagePatch;
 import io.onboarding.google.MakeAdminRequest;
-import io.onboarding.google.User;
+import io.onboarding.google.NewCustomer;
+import io.onboarding.google.NewUser;
+import io.onboarding.google.PasswordUpdate;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,7 @@ final class SandboxApi {
         String directoryCustomer = SandboxRoutes.variable(SandboxRoutes.DIRECTORY_CUSTOMER, path);
         String adminUser = SandboxRoutes.variable(SandboxRoutes.MAKE_ADMIN, path);
         if (method.equals("POST") && SandboxRoutes.CUSTOMERS.matcher(path).matches()) {
-            return accounts.insertCustomer(json.readValue(body, Customer.class),
+            return accounts.insertCustomer(json.readValue(body, NewCustomer.class),
                     SandboxRoutes.queryParameter(query, "customerAuthToken"));
         }
         if (method.equals("GET") && customer != null) {
@@ -35,7 +36,7 @@ final class SandboxApi {
             return Map.of("kind", "admin#directory#customer", "id", directoryCustomer);
         }
         if (method.equals("POST") && SandboxRoutes.USERS.matcher(path).matches()) {
-            return accounts.insertUser(json.readValue(body, User.class));
+            return accounts.insertUser(json.readValue(body, NewUser.class));
         }
         String user = SandboxRoutes.variable(SandboxRoutes.USER, path);
         if (method.equals("GET") && user != null) {
@@ -43,7 +44,7 @@ final class SandboxApi {
                     .orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
         }
         if (method.equals("PUT") && user != null) {
-            return accounts.updateUser(user, json.readValue(body, User.class));
+            return accounts.updateUser(user, json.readValue(body, PasswordUpdate.class));
         }
         if (method.equals("POST") && adminUser != null) {
             accounts.makeAdmin(adminUser, json.readValue(body, MakeAdminRequest.class).status());
