@@ -5,6 +5,7 @@ import io.onboarding.google.MakeAdminRequest;
 import io.onboarding.google.NewCustomer;
 import io.onboarding.google.NewUser;
 import io.onboarding.google.PasswordUpdate;
+import io.onboarding.google.RequestFields;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,14 +14,22 @@ final class SandboxApi {
 
     private final SandboxAccounts accounts;
     private final JsonMapper json;
+    private final RequestFields fields;
 
     SandboxApi(SandboxAccounts accounts, JsonMapper json) {
         this.accounts = accounts;
         this.json = json;
+        this.fields = RequestFields.load(json);
     }
 
     /** The answer body (null for none); a {@link SandboxError} becomes Google's error body. */
     Object call(String method, String path, String query, String body) {
+        // Google's front end maps the body onto the method's schema before any API sees it.
+        if (body != null && !body.isBlank()) {
+            fields.firstUnknown(SandboxRoutes.callName(method, path), json.readTree(body)).ifPresent(unknown -> {
+                throw SandboxError.unknownField(unknown);
+            });
+        }
         String customer = SandboxRoutes.variable(SandboxRoutes.CUSTOMER, path);
         String directoryCustomer = SandboxRoutes.variable(SandboxRoutes.DIRECTORY_CUSTOMER, path);
         String adminUser = SandboxRoutes.variable(SandboxRoutes.MAKE_ADMIN, path);
