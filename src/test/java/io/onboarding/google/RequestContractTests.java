@@ -54,7 +54,8 @@ class RequestContractTests {
 
         // then
         assertThat(fields).isSubsetOf(FIELDS.of("customers.insert"))
-                .contains("kind", "alternateEmail", "phoneNumber", "postalAddress.addressLine3", "postalAddress.region");
+                .contains("kind", "alternateEmail", "phoneNumber", "postalAddress.addressLine3",
+                        "postalAddress.region");
     }
 
     @Test
@@ -107,7 +108,8 @@ class RequestContractTests {
 
     @Test
     void usersMakeAdmin() {
-        Set<String> fields = sentFields("users.makeAdmin", clients -> clients.directory().makeSuperAdmin("admin@acme.de"));
+        Set<String> fields = sentFields("users.makeAdmin",
+                clients -> clients.directory().makeSuperAdmin("admin@acme.de"));
 
         assertThat(fields).isSubsetOf(FIELDS.of("users.makeAdmin")).containsExactly("status");
     }
