@@ -234,8 +234,9 @@ public final class SandboxAccounts {
         }
         requireField("name.givenName", name.givenName());
         requireField("name.familyName", name.familyName());
-        if (name.givenName().length() > 40 || name.familyName().length() > 40) {
-            throw SandboxError.invalid("Invalid Given/Family Name: longer than 40 characters");
+        int max = User.Name.MAX_LENGTH;
+        if (name.givenName().length() > max || name.familyName().length() > max) {
+            throw SandboxError.invalid("Invalid Given/Family Name: longer than " + max + " characters");
         }
     }
 

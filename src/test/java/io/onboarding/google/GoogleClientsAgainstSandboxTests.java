@@ -162,6 +162,23 @@ class GoogleClientsAgainstSandboxTests {
         }
 
         @Test
+        void acceptsNamesOf60CharactersAndRefuses61() {
+            // given Google's limit on each part of the name: 60 (not the 40 our spec once gave)
+            String sixty = "N".repeat(60);
+
+            // when
+            User created = directory.insertUser(NewUser.admin("admin@dir.com", sixty, sixty, "Str0ng-Pass!"));
+            GoogleApiException tooLong = catchThrowableOfType(GoogleApiException.class,
+                    () -> directory.insertUser(NewUser.admin("other@dir.com", "Ada", "N".repeat(61), "Str0ng-Pass!")));
+
+            // then
+            assertThat(created.name()).isEqualTo(new User.Name(sixty, sixty));
+            assertThat(sandbox.accounts().user("admin@dir.com")).isPresent();
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(sandbox.accounts().user("other@dir.com")).isEmpty();
+        }
+
+        @Test
         void refusesAPasswordOutsideGooglesPolicyAndAnAddressOutsideTheDomain() {
             GoogleApiException shortPassword = catchThrowableOfType(GoogleApiException.class,
                     () -> directory.insertUser(NewUser.admin("admin@dir.com", "Ada", "Min", "short")));
