@@ -114,6 +114,15 @@ class RequestContractTests {
         assertThat(fields).isSubsetOf(FIELDS.of("users.makeAdmin")).containsExactly("status");
     }
 
+    @Test
+    void aRequestHoldingAPasswordNeverPrintsIt() {
+        // Spring logs the objects it writes at DEBUG by their toString()
+        assertThat(NewUser.admin("admin@acme.de", "Anna", "Acme", "Str0ng-Pass!").toString())
+                .doesNotContain("Str0ng-Pass!").contains("admin@acme.de", "password=(hidden)");
+        assertThat(PasswordUpdate.temporary("N3w-Passw0rd!").toString())
+                .doesNotContain("N3w-Passw0rd!").contains("password=(hidden)");
+    }
+
     /** The fields of the one body the call sent, through the production clients. */
     private Set<String> sentFields(String method, Call call) {
         Set<String> fields = new TreeSet<>();
