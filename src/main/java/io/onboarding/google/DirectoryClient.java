@@ -7,7 +7,7 @@ public interface DirectoryClient {
     void setCustomerLanguage(String customerKey, String language);
 
     /** users.insert; 409 {@code duplicate} when the address exists. */
-    User insertUser(User user);
+    User insertUser(NewUser user);
 
     /**
      * users.update of the password, to be changed at the next sign-in: how a customer gets a password

@@ -2,18 +2,28 @@ package io.onboarding.google;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * Google's JSON error envelope: {@code {"error": {"code", "message", "errors": [{"domain", "reason",
- * "message"}]}}}. Used to read errors in the client and to write them in the sandbox.
+ * Google's JSON error envelope: {@code {"error": {"code", "message", "errors": [{"message", "domain",
+ * "reason"}], "status"}}}. Used to read errors in the client and to write them in the sandbox.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GoogleErrorBody(Error error) {
 
     public static GoogleErrorBody of(int code, String reason, String message) {
-        return new GoogleErrorBody(new Error(code, message, List.of(new Detail("global", reason, message))));
+        return new GoogleErrorBody(new Error(code, message, List.of(new Detail("global", reason, message)), null));
+    }
+
+    /**
+     * How Google's API front end refuses a body it cannot map onto the method's schema (an unknown field, for
+     * one), before any API sees it: no domain, and the canonical status.
+     */
+    public static GoogleErrorBody invalidArgument(String message) {
+        return new GoogleErrorBody(new Error(400, message, List.of(new Detail(null, "invalid", message)),
+                "INVALID_ARGUMENT"));
     }
 
     /** The first reason Google gives, or {@code unknown}. */
@@ -29,11 +39,15 @@ public record GoogleErrorBody(Error error) {
         return error == null ? null : error.message();
     }
 
+    /** @param status the canonical code ({@code INVALID_ARGUMENT}) where Google gives one */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(int code, String message, List<Detail> errors) {
+    public record Error(int code, String message, List<Detail> errors, String status) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"message", "domain", "reason"})
     public record Detail(String domain, String reason, String message) {
     }
 }

@@ -4,12 +4,12 @@ package io.onboarding.google;
 public interface ResellerClient {
 
     /**
-     * customers.insert.
+     * customers.insert; Google answers with the customer it made.
      *
      * @param customerAuthToken the customer's transfer token, or {@code null} for a new customer
      * @throws GoogleApiException on any non-2xx answer (409 when the domain already exists)
      */
-    Customer insertCustomer(Customer customer, String customerAuthToken);
+    Customer insertCustomer(NewCustomer customer, String customerAuthToken);
 
     /**
      * customers.get by id or primary domain: the full resource for our own customers, a minimal one

@@ -32,7 +32,7 @@ final class RestDirectoryClient implements DirectoryClient {
     }
 
     @Override
-    public User insertUser(User user) {
+    public User insertUser(NewUser user) {
         String call = "users.insert";
         userCreations.acquire(user.primaryEmail().substring(user.primaryEmail().indexOf('@') + 1));
         return errors.call(call, throttle, () -> rest.post()
@@ -48,7 +48,7 @@ final class RestDirectoryClient implements DirectoryClient {
         String call = "users.update";
         errors.call(call, throttle, () -> rest.put()
                 .uri(BASE + "/users/{userKey}", userKey)
-                .body(new User(null, null, null, password, true, null, null))
+                .body(PasswordUpdate.temporary(password))
                 .retrieve()
                 .onStatus(GoogleErrors::isError, errors.handlerFor(call))
                 .toBodilessEntity());

@@ -18,7 +18,7 @@ final class RestResellerClient implements ResellerClient {
     }
 
     @Override
-    public Customer insertCustomer(Customer customer, String customerAuthToken) {
+    public Customer insertCustomer(NewCustomer customer, String customerAuthToken) {
         String call = "customers.insert";
         return errors.call(call, throttle, () -> rest.post()
                 .uri(uri -> {

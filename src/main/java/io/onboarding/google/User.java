@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A Directory API User resource as sent to users.insert; Google never returns the password.
- * {@link #toString()} hides the password so that no log line can carry it.
+ * A Directory API User resource as users.insert and users.get answer it. What users.insert sends is a
+ * {@link NewUser}; this record holds no password, since Google never returns one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -13,25 +13,16 @@ public record User(
         String id,
         String primaryEmail,
         Name name,
-        String password,
         Boolean changePasswordAtNextLogin,
         Boolean isAdmin,
         String customerId) {
 
-    /** A new user to create, with a clear-text password it must change at first sign-in. */
-    public static User newAdmin(String primaryEmail, String givenName, String familyName, String password) {
-        return new User(null, primaryEmail, new Name(givenName, familyName), password, true, null, null);
-    }
-
-    @Override
-    public String toString() {
-        return "User[primaryEmail=" + primaryEmail + ", name=" + name + ", password="
-                + (password == null ? "null" : "(hidden)") + ", isAdmin=" + isAdmin + "]";
-    }
-
-    /** The user's name; each part at most 40 characters. */
+    /** The user's name; each part at most {@link #MAX_LENGTH} characters. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Name(String givenName, String familyName) {
+
+        /** Google's limit on givenName and on familyName (the spec once said 40, which was wrong). */
+        public static final int MAX_LENGTH = 60;
     }
 }

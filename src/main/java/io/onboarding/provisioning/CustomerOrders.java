@@ -2,6 +2,7 @@ package io.onboarding.provisioning;
 
 import io.onboarding.google.Customer;
 import io.onboarding.google.GoogleApiException;
+import io.onboarding.google.NewCustomer;
 import io.onboarding.google.PostalAddress;
 import io.onboarding.google.ResellerClient;
 import io.onboarding.validation.CustomerType;
@@ -87,13 +88,13 @@ final class CustomerOrders {
         }
     }
 
-    private static Customer resource(ValidatedCustomer row) {
+    private static NewCustomer resource(ValidatedCustomer row) {
         PostalAddress address = new PostalAddress(PostalAddress.KIND, row.contactName(), row.organizationName(),
                 row.addressLine1(), row.addressLine2(), row.addressLine3(), row.locality(), row.region(),
                 row.postalCode(), row.countryCode());
         Customer.PrimaryAdmin primaryAdmin = row.customerType() == CustomerType.TEAM
                 ? new Customer.PrimaryAdmin(row.primaryAdminEmail()) : null;
-        return new Customer(Customer.KIND, null, row.customerDomain(), row.customerType().apiValue(),
-                row.alternateEmail(), row.phoneNumber(), address, primaryAdmin, null, null);
+        return new NewCustomer(row.customerDomain(), row.customerType().apiValue(),
+                row.alternateEmail(), row.phoneNumber(), address, primaryAdmin);
     }
 }

@@ -3,7 +3,7 @@ package io.onboarding.provisioning;
 import io.onboarding.google.DirectoryClient;
 import io.onboarding.google.GoogleApiException;
 import io.onboarding.google.ResellerClient;
-import io.onboarding.google.User;
+import io.onboarding.google.NewUser;
 import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.NoticeAddress;
 import io.onboarding.ledger.Outcome;
@@ -165,7 +165,7 @@ public class CustomerProvisioner {
         ledger.adminAttempted(row.customerDomain(), row.adminEmail());
         String password = row.adminPassword() != null ? row.adminPassword() : passwords.generate();
         try {
-            retry.call(() -> directory.insertUser(User.newAdmin(row.adminEmail(), row.adminGivenName(),
+            retry.call(() -> directory.insertUser(NewUser.admin(row.adminEmail(), row.adminGivenName(),
                     row.adminFamilyName(), password)));
         } catch (GoogleApiException e) {
             if (!e.isConflict()) {

@@ -1,6 +1,9 @@
 package io.onboarding.sandbox;
 
 import io.onboarding.google.Customer;
+import io.onboarding.google.NewCustomer;
+import io.onboarding.google.NewUser;
+import io.onboarding.google.PasswordUpdate;
 import io.onboarding.google.PostalAddress;
 import io.onboarding.google.SupportedLanguages;
 import io.onboarding.google.User;
@@ -85,7 +88,7 @@ public final class SandboxAccounts {
         return List.copyOf(usersByEmail.values());
     }
 
-    Customer insertCustomer(Customer request, String customerAuthToken) {
+    Customer insertCustomer(NewCustomer request, String customerAuthToken) {
         String domain = checkNewCustomer(request);
         synchronized (this) {
             SandboxCustomer existing = customersByDomain.get(domain);
@@ -124,7 +127,7 @@ public final class SandboxAccounts {
                 new SandboxCustomer(customer.resource(), true, language));
     }
 
-    User insertUser(User request) {
+    User insertUser(NewUser request) {
         String email = request.primaryEmail();
         if (email == null || !email.contains("@")) {
             throw SandboxError.required("primaryEmail");
@@ -141,7 +144,7 @@ public final class SandboxAccounts {
         checkPassword(request.password());
         String key = email.toLowerCase(Locale.ROOT);
         User created = new User(String.valueOf(100000000000000000L + userIds.incrementAndGet()), email, request.name(),
-                null, request.changePasswordAtNextLogin(), false, customer.resource().customerId());
+                request.changePasswordAtNextLogin(), false, customer.resource().customerId());
         if (usersByEmail.putIfAbsent(key, new SandboxUser(created, customer.language(), false, request.password())) != null) {
             throw new SandboxError(409, "duplicate", "Entity already exists.");
         }
@@ -155,19 +158,19 @@ public final class SandboxAccounts {
         }
         usersByEmail.put(userKey.toLowerCase(Locale.ROOT),
                 new SandboxUser(new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(),
-                        null, user.resource().changePasswordAtNextLogin(), status, user.resource().customerId()),
+                        user.resource().changePasswordAtNextLogin(), status, user.resource().customerId()),
                         user.languageAtCreation(), status, user.password()));
     }
 
     /** users.update: only the password (and change at next sign-in) is supported — all the job changes. */
-    synchronized User updateUser(String userKey, User request) {
+    synchronized User updateUser(String userKey, PasswordUpdate request) {
         SandboxUser user = user(userKey).orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
         String password = user.password();
         if (request.password() != null) {
             checkPassword(request.password());
             password = request.password();
         }
-        User updated = new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(), null,
+        User updated = new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(),
                 request.changePasswordAtNextLogin() != null ? request.changePasswordAtNextLogin()
                         : user.resource().changePasswordAtNextLogin(), user.resource().isAdmin(),
                 user.resource().customerId());
@@ -176,7 +179,7 @@ public final class SandboxAccounts {
         return updated;
     }
 
-    private String checkNewCustomer(Customer request) {
+    private String checkNewCustomer(NewCustomer request) {
         if (request.customerDomain() == null || request.customerDomain().isBlank()) {
             throw SandboxError.required("customerDomain");
         }
@@ -231,8 +234,9 @@ public final class SandboxAccounts {
         }
         requireField("name.givenName", name.givenName());
         requireField("name.familyName", name.familyName());
-        if (name.givenName().length() > 40 || name.familyName().length() > 40) {
-            throw SandboxError.invalid("Invalid Given/Family Name: longer than 40 characters");
+        int max = User.Name.MAX_LENGTH;
+        if (name.givenName().length() > max || name.familyName().length() > max) {
+            throw SandboxError.invalid("Invalid Given/Family Name: longer than " + max + " characters");
         }
     }
 

@@ -143,7 +143,7 @@ public final class SandboxServer implements AutoCloseable {
             authorisedBy = tokens.authorise(exchange.getRequestHeaders().getFirst("Authorization"));
         } catch (SandboxError e) {
             record(method, path, query, body, e.status(), false, null);
-            respond(exchange, e.status(), GoogleErrorBody.of(e.status(), e.reason(), e.getMessage()));
+            respond(exchange, e.status(), e.body());
             return;
         }
         SandboxLoad.Verdict verdict = load.judge(path);
@@ -193,7 +193,7 @@ public final class SandboxServer implements AutoCloseable {
         try {
             return new Answer(200, call.run());
         } catch (SandboxError e) {
-            return new Answer(e.status(), GoogleErrorBody.of(e.status(), e.reason(), e.getMessage()));
+            return new Answer(e.status(), e.body());
         } catch (JacksonException e) {
             return new Answer(400, GoogleErrorBody.of(400, "parseError", "The request body is not valid JSON."));
         } catch (RuntimeException e) {

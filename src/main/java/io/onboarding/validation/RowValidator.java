@@ -2,6 +2,7 @@ package io.onboarding.validation;
 
 import io.onboarding.csv.CustomerRow;
 import io.onboarding.google.SupportedLanguages;
+import io.onboarding.google.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class RowValidator {
 
     static final int MAX_ADDRESS_FIELD = 255;
-    static final int MAX_NAME = 40;
     static final String DEFAULT_ADMIN_USERNAME = "admin";
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._'-]{0,62}[A-Za-z0-9])?");
@@ -112,7 +112,7 @@ public class RowValidator {
         }
         for (String field : List.of("adminGivenName", "adminFamilyName")) {
             if (cells.required(field, "is required for domain customers: it names the first admin user") != null) {
-                cells.maxLength(field, MAX_NAME);
+                cells.maxLength(field, User.Name.MAX_LENGTH);
             }
         }
         if (!USERNAME.matcher(username).matches()) {

@@ -1,11 +1,11 @@
 package io.onboarding.benchmark;
 
-import io.onboarding.google.Customer;
 import io.onboarding.google.DirectoryClient;
 import io.onboarding.google.GoogleApiException;
+import io.onboarding.google.NewCustomer;
+import io.onboarding.google.NewUser;
 import io.onboarding.google.PostalAddress;
 import io.onboarding.google.ResellerClient;
-import io.onboarding.google.User;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +39,7 @@ final class GamLikeClient {
                     String admin = "admin@" + domain;
                     String current = domain;
                     boolean ok = attempt(() -> reseller.insertCustomer(customer(current), null))
-                            && attempt(() -> directory.insertUser(User.newAdmin(admin, "Kim", "Kunde", "Str0ng-Pass!")))
+                            && attempt(() -> directory.insertUser(NewUser.admin(admin, "Kim", "Kunde", "Str0ng-Pass!")))
                             && attempt(() -> {
                                 directory.makeSuperAdmin(admin);
                                 return null;
@@ -74,9 +74,9 @@ final class GamLikeClient {
         }
     }
 
-    private static Customer customer(String domain) {
-        return new Customer(Customer.KIND, null, domain, "domain", "it@example.com", null,
+    private static NewCustomer customer(String domain) {
+        return new NewCustomer(domain, "domain", "it@example.com", null,
                 new PostalAddress(PostalAddress.KIND, "Kim Kunde", "Bench GmbH", null, null, null, null, null, "10115",
-                        "DE"), null, null, null);
+                        "DE"), null);
     }
 }

@@ -192,9 +192,9 @@ class CredentialsInterceptorTests {
         return new RestResellerClient(rest, new GoogleErrors(json), new ApiThrottle("reseller", 0));
     }
 
-    private static Customer customer(String domain) {
+    private static NewCustomer customer(String domain) {
         PostalAddress address = new PostalAddress(PostalAddress.KIND, "Con Tact", "Org", "1 Street", null, null,
                 "Town", null, "12345", "US");
-        return new Customer(Customer.KIND, null, domain, "domain", "it@example.com", null, address, null, null, null);
+        return new NewCustomer(domain, "domain", "it@example.com", null, address, null);
     }
 }

@@ -150,24 +150,40 @@ class GoogleClientsAgainstSandboxTests {
 
         @Test
         void createsAUserPromotesItAndRefusesTheSameAddressTwice() {
-            User created = directory.insertUser(User.newAdmin("admin@dir.com", "Ada", "Min", "Str0ng-Pass!"));
+            User created = directory.insertUser(NewUser.admin("admin@dir.com", "Ada", "Min", "Str0ng-Pass!"));
             directory.makeSuperAdmin("admin@dir.com");
 
             assertThat(created.id()).isNotBlank();
-            assertThat(created.password()).isNull();
             assertThat(sandbox.accounts().user("admin@dir.com").orElseThrow().superAdmin()).isTrue();
             GoogleApiException duplicate = catchThrowableOfType(GoogleApiException.class,
-                    () -> directory.insertUser(User.newAdmin("admin@dir.com", "Ada", "Min", "Str0ng-Pass!")));
+                    () -> directory.insertUser(NewUser.admin("admin@dir.com", "Ada", "Min", "Str0ng-Pass!")));
             assertThat(duplicate.status()).isEqualTo(409);
             assertThat(duplicate.reason()).isEqualTo("duplicate");
         }
 
         @Test
+        void acceptsNamesOf60CharactersAndRefuses61() {
+            // given Google's limit on each part of the name: 60 (not the 40 our spec once gave)
+            String sixty = "N".repeat(60);
+
+            // when
+            User created = directory.insertUser(NewUser.admin("admin@dir.com", sixty, sixty, "Str0ng-Pass!"));
+            GoogleApiException tooLong = catchThrowableOfType(GoogleApiException.class,
+                    () -> directory.insertUser(NewUser.admin("other@dir.com", "Ada", "N".repeat(61), "Str0ng-Pass!")));
+
+            // then
+            assertThat(created.name()).isEqualTo(new User.Name(sixty, sixty));
+            assertThat(sandbox.accounts().user("admin@dir.com")).isPresent();
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(sandbox.accounts().user("other@dir.com")).isEmpty();
+        }
+
+        @Test
         void refusesAPasswordOutsideGooglesPolicyAndAnAddressOutsideTheDomain() {
             GoogleApiException shortPassword = catchThrowableOfType(GoogleApiException.class,
-                    () -> directory.insertUser(User.newAdmin("admin@dir.com", "Ada", "Min", "short")));
+                    () -> directory.insertUser(NewUser.admin("admin@dir.com", "Ada", "Min", "short")));
             GoogleApiException otherDomain = catchThrowableOfType(GoogleApiException.class,
-                    () -> directory.insertUser(User.newAdmin("admin@elsewhere.com", "Ada", "Min", "Str0ng-Pass!")));
+                    () -> directory.insertUser(NewUser.admin("admin@elsewhere.com", "Ada", "Min", "Str0ng-Pass!")));
 
             assertThat(shortPassword.status()).isEqualTo(400);
             assertThat(shortPassword.googleMessage()).isEqualTo("Invalid Password");
@@ -194,7 +210,7 @@ class GoogleClientsAgainstSandboxTests {
             reseller.getCustomer("mine.com");
             GoogleApiException third = catchThrowableOfType(GoogleApiException.class,
                     () -> reseller.getCustomer("mine.com"));
-            directory.insertUser(User.newAdmin("admin@mine.com", "Ada", "Min", "Str0ng-Pass!"));
+            directory.insertUser(NewUser.admin("admin@mine.com", "Ada", "Min", "Str0ng-Pass!"));
 
             assertThat(third.status()).isEqualTo(429);
             assertThat(third.reason()).isEqualTo("rateLimitExceeded");
@@ -288,7 +304,7 @@ class GoogleClientsAgainstSandboxTests {
     @Test
     void theControlEndpointHandsOutNoPasswordOrToken() throws Exception {
         reseller.insertCustomer(domainCustomer("foreign.com", "it@example.com"), "cafe0123");
-        directory.insertUser(User.newAdmin("admin@foreign.com", "Ada", "Min", "Str0ng-\"Pass!"));
+        directory.insertUser(NewUser.admin("admin@foreign.com", "Ada", "Min", "Str0ng-\"Pass!"));
 
         String log = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(sandbox.baseUrl() + "/_sandbox/requests")).build(),
@@ -409,9 +425,9 @@ class GoogleClientsAgainstSandboxTests {
                 .build();
     }
 
-    private static Customer domainCustomer(String domain, String alternateEmail) {
+    private static NewCustomer domainCustomer(String domain, String alternateEmail) {
         PostalAddress address = new PostalAddress(PostalAddress.KIND, "Con Tact", "Org", "1 Street", null, null,
                 "Town", null, "12345", "US");
-        return new Customer(Customer.KIND, null, domain, "domain", alternateEmail, null, address, null, null, null);
+        return new NewCustomer(domain, "domain", alternateEmail, null, address, null);
     }
 }

@@ -265,7 +265,7 @@ class CustomerProvisionerTests {
         void refusedCredentialsAreNotARowFailureButStopTheRun() {
             ResellerClient refusing = new FakeGoogle() {
                 @Override
-                public io.onboarding.google.Customer insertCustomer(io.onboarding.google.Customer customer,
+                public io.onboarding.google.Customer insertCustomer(io.onboarding.google.NewCustomer customer,
                         String token) {
                     throw new GoogleAuthException("Google refused our credentials");
                 }

@@ -3,6 +3,8 @@ package io.onboarding.provisioning;
 import io.onboarding.google.Customer;
 import io.onboarding.google.DirectoryClient;
 import io.onboarding.google.GoogleApiException;
+import io.onboarding.google.NewCustomer;
+import io.onboarding.google.NewUser;
 import io.onboarding.google.ResellerClient;
 import io.onboarding.google.User;
 import java.util.ArrayDeque;
@@ -45,7 +47,7 @@ class FakeGoogle implements ResellerClient, DirectoryClient {
     }
 
     @Override
-    public Customer insertCustomer(Customer customer, String customerAuthToken) {
+    public Customer insertCustomer(NewCustomer customer, String customerAuthToken) {
         String domain = customer.customerDomain();
         Failure failure = before("customers.insert", domain);
         if (ownCustomers.containsKey(domain) || (foreignDomains.contains(domain) && customerAuthToken == null)) {
@@ -80,7 +82,7 @@ class FakeGoogle implements ResellerClient, DirectoryClient {
     }
 
     @Override
-    public User insertUser(User user) {
+    public User insertUser(NewUser user) {
         Failure failure = before("users.insert", user.primaryEmail());
         if (passwords.containsKey(user.primaryEmail())) {
             throw new GoogleApiException("users.insert", 409, "duplicate", "Entity already exists.", null);
@@ -89,7 +91,8 @@ class FakeGoogle implements ResellerClient, DirectoryClient {
         userCustomers.put(user.primaryEmail(), ownCustomers.get(user.primaryEmail().substring(user.primaryEmail()
                 .indexOf('@') + 1)));
         after("users.insert", failure);
-        return user;
+        return new User("1", user.primaryEmail(), user.name(), user.changePasswordAtNextLogin(), false,
+                userCustomers.get(user.primaryEmail()));
     }
 
     /** A user that exists at Google but not in any customer of ours: a consumer account, say. */
@@ -105,7 +108,7 @@ class FakeGoogle implements ResellerClient, DirectoryClient {
         if (!userCustomers.containsKey(userKey)) {
             throw new GoogleApiException("users.get", 404, "notFound", "Resource Not Found: userKey", null);
         }
-        return new User("1", userKey, null, null, null, false, userCustomers.get(userKey));
+        return new User("1", userKey, null, null, false, userCustomers.get(userKey));
     }
 
     @Override
