@@ -181,6 +181,18 @@ class CustomerCsvFileTests {
     }
 
     @Test
+    void aHeaderWithoutRowsIsRefusedNamingTheFileEvenWithBlankLinesAfterIt() throws Exception {
+        Path headerOnly = write(HEADER);
+        Path blankLinesAfter = write(HEADER + "\n   \n,,,,\n\n");
+
+        for (Path file : List.of(headerOnly, blankLinesAfter)) {
+            assertThatThrownBy(() -> CustomerCsvFile.inspect(file))
+                    .isInstanceOf(CsvFormatException.class)
+                    .hasMessageStartingWith("The file " + file + " has a header but no rows");
+        }
+    }
+
+    @Test
     void aHeaderOfEmptyCellsIsNoHeader() throws Exception {
         Path file = write(",,,\na.com,A,Ann,1\n");
 
