@@ -42,6 +42,7 @@ class OnboardingJobConfiguration {
                         new String[] {OnboardingJobParameters.INPUT_FILE, OnboardingJobParameters.INPUT_SHA256},
                         new String[] {OnboardingJobParameters.DRY_RUN, OnboardingJobParameters.DRY_RUN_AT}))
                 .listener(new RunOwner(jobRepository))
+                .listener(new FailureExplanation(jobRepository))
                 .start(checkFileStep)
                 .next(onboardRowsStep)
                 .next(sendOwedNoticesStep)
