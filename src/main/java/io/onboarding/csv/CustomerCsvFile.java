@@ -24,7 +24,11 @@ import java.util.List;
  */
 public final class CustomerCsvFile implements Closeable {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /**
+     * What a spreadsheet's "CSV UTF-8" starts with: skipped when reading; written at the start of every report,
+     * without which Excel reads UTF-8 in the computer's legacy code page (Müller shows as MÃ¼ller).
+     */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** What a full read of the file found, before anything is ordered. */
     public record Inspection(int rows, List<String> unknownColumns, char separator) {
