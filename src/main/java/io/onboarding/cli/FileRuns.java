@@ -14,11 +14,13 @@ import io.onboarding.report.RunReportWriter;
 import io.onboarding.system.OnboardingProperties;
 import io.onboarding.system.RunMode;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -72,6 +74,18 @@ public class FileRuns {
         if (!Files.isRegularFile(input)) {
             return fail("The input file does not exist or is not a file: " + input.toAbsolutePath());
         }
+        JobParameters parameters;
+        try {
+            parameters = dryRun ? OnboardingJobParameters.forDryRun(input, Instant.now())
+                    : OnboardingJobParameters.forFile(input);
+        } catch (UncheckedIOException e) {
+            return fail("Nothing was started: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+        }
+        // Decided before the file is read: a refused file is not announced as rows to process.
+        RunSummary earlier = summaries.lastOf(parameters);
+        if (earlier != null && earlier.status() == BatchStatus.COMPLETED) {
+            return refuseCompleted(earlier);
+        }
         long rows;
         try {
             CustomerCsvFile.Inspection inspection = CustomerCsvFile.inspect(input);
@@ -87,8 +101,6 @@ public class FileRuns {
         } catch (CsvFormatException e) {
             return fail("Nothing was started: " + e.getMessage());
         }
-        JobParameters parameters = dryRun ? OnboardingJobParameters.forDryRun(input, Instant.now())
-                : OnboardingJobParameters.forFile(input);
         try {
             interruptedRuns.recover(parameters).ifPresent(runId -> out.println("Run " + runId + " of this file did "
                     + "not finish (killed, crashed, stopped or failed); resuming it after its last checkpoint."));
@@ -121,7 +133,11 @@ public class FileRuns {
             return fail(e.getMessage());
         }
         out.println("workspace-onboarding: " + mode + " mode, restarting run " + runId + " (" + input + ")");
-        return execute(parameters, CustomerCsvFile.inspect(input).rows());
+        try {
+            return execute(parameters, CustomerCsvFile.inspect(input).rows());
+        } catch (CsvFormatException e) {
+            return fail("Nothing was started: " + e.getMessage());
+        }
     }
 
     /** Asks a running run to stop after its current chunk, wherever it runs; it can be resumed later. */
@@ -137,7 +153,7 @@ public class FileRuns {
         }
         out.println("Run " + runId + " will stop after its current chunk. Resume it with 'restart " + runId
                 + "' or by running its file again.");
-        return new RunAnswer(ExitCodes.OK, null, last);
+        return new RunAnswer(ExitCodes.OK, RunAnswer.Ending.STOP_REQUESTED, null, last);
     }
 
     private RunAnswer execute(JobParameters parameters, long rows) {
@@ -148,7 +164,8 @@ public class FileRuns {
         }, results)) {
             execution = jobOperator.start(job, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
-            return refuseCompleted(parameters);
+            // Another process completed it since this one looked.
+            return refuseCompleted(summaries.lastOf(parameters));
         } catch (RunStillAliveException e) {
             return fail(e.getMessage());
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
@@ -166,32 +183,26 @@ public class FileRuns {
         return RunAnswer.of(summary);
     }
 
-    private RunAnswer refuseCompleted(JobParameters parameters) {
-        RunSummary earlier = summaries.lastOf(parameters);
+    private RunAnswer refuseCompleted(RunSummary earlier) {
         out.println("Refused: this file (same name and content) was already processed completely"
                 + (earlier == null ? "." : " on " + TIME.format(earlier.endTime()) + " (run " + earlier.runId() + ").")
                 + " Nothing was sent to Google again.");
-        if (earlier == null) {
-            return new RunAnswer(ExitCodes.OK, null, null);
-        }
-        if (earlier.resultsFile() != null) {
+        if (earlier != null && earlier.resultsFile() != null) {
             out.println("Its report: " + earlier.resultsFile());
         }
-        // A script sees the file's state as that run left it.
-        return RunAnswer.of(earlier);
+        return RunAnswer.alreadyComplete(earlier);
     }
 
     void print(RunSummary summary) {
         out.println("Run " + summary.runId() + " " + summary.status() + ": " + summary.rows() + " rows");
+        // First: what stopped the run is what the operator acts on.
+        summary.failures().forEach(failure -> out.println("  run failure: " + failure));
         summary.counts().forEach((outcome, count) -> {
             if (count > 0) {
                 out.printf("  %-20s %d%n", outcome, count);
             }
         });
-        // A requested stop is reported as such, not as the interruption exceptions Spring Batch records for it.
-        summary.failures().stream().filter(failure -> !failure.startsWith("JobInterruptedException"))
-                .forEach(failure -> out.println("  run failure: " + failure));
-        if (summary.status() == org.springframework.batch.core.BatchStatus.STOPPED) {
+        if (summary.status() == BatchStatus.STOPPED) {
             out.println("  stopped on request after a checkpoint; 'restart " + summary.runId() + "' resumes it");
         }
         if (summary.resultsFile() != null) {

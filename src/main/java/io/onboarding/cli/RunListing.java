@@ -29,6 +29,7 @@ final class RunListing {
 
     void full(RunSummary run) {
         out.println("Run " + run.runId() + (run.dryRun() ? " (dry run)" : "") + ": " + run.status());
+        run.failures().forEach(failure -> out.println("  run failure: " + failure));
         out.println("  file:     " + run.inputFile());
         out.println("  started:  " + time(run.startTime()));
         out.println("  ended:    " + time(run.endTime()));
@@ -38,7 +39,6 @@ final class RunListing {
                 out.printf("    %-20s %d%n", outcome, count);
             }
         });
-        run.failures().forEach(failure -> out.println("  run failure: " + failure));
         out.println("  report:   " + (run.resultsFile() == null ? "(not written yet)" : run.resultsFile()));
     }
 

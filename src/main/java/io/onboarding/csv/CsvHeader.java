@@ -91,7 +91,18 @@ final class CsvHeader {
                 cell(cells, CustomerColumn.CUSTOMER_AUTH_TOKEN),
                 cell(cells, CustomerColumn.EXTERNAL_ID),
                 formatError(cells),
+                shortfall(cells),
                 storableCells(cells, formatError(cells) != null));
+    }
+
+    /** For a row with fewer cells than the header: the known columns it does not reach. */
+    private CustomerRow.Shortfall shortfall(String[] cells) {
+        if (cells.length >= this.cells.size()) {
+            return null;
+        }
+        List<String> missing = positions.entrySet().stream().filter(entry -> entry.getValue() >= cells.length)
+                .sorted(Map.Entry.comparingByValue()).map(entry -> entry.getKey().header()).toList();
+        return missing.isEmpty() ? null : new CustomerRow.Shortfall(cells.length, this.cells.size(), missing);
     }
 
     /** Extra cells that hold something mean a comma slipped into an unquoted cell; empty ones are harmless. */

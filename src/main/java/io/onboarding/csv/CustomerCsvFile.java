@@ -24,7 +24,11 @@ import java.util.List;
  */
 public final class CustomerCsvFile implements Closeable {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /**
+     * What a spreadsheet's "CSV UTF-8" starts with: skipped when reading; written at the start of every report,
+     * without which Excel reads UTF-8 in the computer's legacy code page (Müller shows as MÃ¼ller).
+     */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** What a full read of the file found, before anything is ordered. */
     public record Inspection(int rows, List<String> unknownColumns, char separator) {
@@ -86,7 +90,9 @@ public final class CustomerCsvFile implements Closeable {
 
     /**
      * Reads the whole file once, so that a wrong encoding or an unclosed quote is reported before the
-     * run starts rather than after half the file was ordered.
+     * run starts rather than after half the file was ordered. A file with a header and no data rows (blank
+     * lines do not count) is refused too: a nightly export that came out empty must not pass for a night
+     * with nothing to do.
      */
     public static Inspection inspect(Path path) {
         Utf8Check.check(path);
@@ -94,6 +100,10 @@ public final class CustomerCsvFile implements Closeable {
             int rows = 0;
             while (file.next() != null) {
                 rows++;
+            }
+            if (rows == 0) {
+                throw new CsvFormatException("The file " + path + " has a header but no rows: there is no customer "
+                        + "to onboard. Check the export that wrote it");
             }
             return new Inspection(rows, file.header.unknownColumns(), file.separator);
         }

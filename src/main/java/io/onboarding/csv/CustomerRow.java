@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param line the physical line of the file where the row starts (the header is line 1)
  * @param formatError what is wrong with the row's shape (e.g. more cells than the header), or null
+ * @param shortfall for a row with fewer cells than the header, which columns it stops short of; null otherwise.
+ *     Only the validator can tell whether that matters (were any of them required for this row?)
  * @param cells the row's cells in the file's own column order, to write a rejected row back out as it
  *     came in; the adminPassword and customerAuthToken cells are always blank here, so this list is safe
  *     to store
@@ -36,10 +38,34 @@ public record CustomerRow(
         String customerAuthToken,
         String externalId,
         String formatError,
+        Shortfall shortfall,
         List<String> cells) {
 
     public CustomerRow {
         cells = cells == null ? List.of() : List.copyOf(cells);
+    }
+
+    /**
+     * A row that ends before the header does: spreadsheets leave out trailing empty cells, so this is fine as
+     * long as none of the missing cells is required; otherwise the row was most likely broken in two by a
+     * line break in a cell that is not quoted, and one message says so instead of one per missing value.
+     *
+     * @param cells how many cells the row has
+     * @param headerCells how many the header has
+     * @param columns the known columns past the row's last cell, in file order
+     */
+    public record Shortfall(int cells, int headerCells, List<String> columns) {
+
+        public Shortfall {
+            columns = List.copyOf(columns);
+        }
+
+        /** What is wrong with the row at {@code line}, naming the required columns it lacks (never a cell's content). */
+        public String problem(long line, List<String> requiredColumns) {
+            return "line " + line + " has " + cells + (cells == 1 ? " cell" : " cells") + ", the header has "
+                    + headerCells + ": the row stops before its required " + String.join(", ", requiredColumns)
+                    + " (is a line break inside a cell that is not quoted, or were cells left out?)";
+        }
     }
 
     @Override

@@ -45,6 +45,7 @@ class OnboardingJobConfiguration {
                         new String[] {OnboardingJobParameters.DRY_RUN, OnboardingJobParameters.DRY_RUN_AT}))
                 .listener(new RunOwner(jobRepository))
                 .listener(claimHeartbeat)
+                .listener(new FailureExplanation(jobRepository))
                 .start(checkFileStep)
                 .next(onboardRowsStep)
                 .next(sendOwedNoticesStep)

@@ -4,8 +4,10 @@ import io.onboarding.ledger.RowResultRepository;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.FatalStepExecutionException;
 import org.springframework.stereotype.Component;
 
 /** Reads run summaries from the job repository and the recorded row outcomes. */
@@ -24,7 +26,10 @@ public class RunSummaries {
         long runId = execution.getJobInstance().getInstanceId();
         String resultsFile = execution.getExecutionContext().containsKey(WriteReportTasklet.RESULTS_PATH)
                 ? execution.getExecutionContext().getString(WriteReportTasklet.RESULTS_PATH) : null;
-        List<String> failures = execution.getAllFailureExceptions().stream()
+        String explained = execution.getExecutionContext().getString(FailureExplanation.KEY, null);
+        List<String> failures = explained != null ? List.of(explained) : execution.getAllFailureExceptions().stream()
+                // A requested stop is reported as such, not as the interruption Spring Batch records for it.
+                .filter(failure -> !(failure instanceof JobInterruptedException))
                 .map(RunSummaries::unwrapped)
                 .map(failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage())
                 .distinct()
@@ -35,11 +40,15 @@ public class RunSummaries {
                 execution.getEndTime(), results.countByOutcome(runId), resultsFile, failures);
     }
 
-    /** With workers, the real failure arrives wrapped by the executor: an operator needs the real one. */
+    /**
+     * The real failure arrives wrapped by the executor (with workers) and by the step ("Unable to process
+     * chunk"): an operator needs the real one.
+     */
     private static Throwable unwrapped(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof java.util.concurrent.ExecutionException
-                || current instanceof java.util.concurrent.CompletionException) && current.getCause() != null) {
+                || current instanceof java.util.concurrent.CompletionException
+                || current instanceof FatalStepExecutionException) && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

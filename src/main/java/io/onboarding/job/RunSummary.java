@@ -13,7 +13,10 @@ import org.springframework.batch.core.BatchStatus;
  * @param inputFile the file the run read
  * @param dryRun whether it only validated
  * @param resultsFile absolute path of results.csv, or null when the run stopped before writing it
- * @param failures why the run itself failed (not row failures, which are outcomes)
+ * @param failures why the run itself failed (not row failures, which are outcomes): when the cause is one an
+ *     operator can act on (Google refused the credentials), its explanation alone, kept with the run so that
+ *     another process shows it too; otherwise each failure's class and message, known only to the process that
+ *     ran it. Empty for a run that completed or was stopped on request.
  */
 public record RunSummary(
         long runId,
@@ -26,6 +29,11 @@ public record RunSummary(
         Map<Outcome, Integer> counts,
         String resultsFile,
         List<String> failures) {
+
+    /** Why the run stopped before its end, in an operator's words as far as known, or null. */
+    public String problem() {
+        return failures.isEmpty() ? null : failures.get(0);
+    }
 
     public int rows() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();

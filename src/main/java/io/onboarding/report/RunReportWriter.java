@@ -2,6 +2,7 @@ package io.onboarding.report;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import io.onboarding.csv.CustomerCsvFile;
 import io.onboarding.csv.SpreadsheetCells;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.ledger.RowResultRepository;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a run's reports, safe to open in a spreadsheet: {@code results.csv}, one line per input row,
+ * Writes a run's reports, safe to open in a spreadsheet (UTF-8 with a byte-order mark, formula-like cells
+ * neutralised): {@code results.csv}, one line per input row,
  * and {@code rejects.csv}, the rows that need the operator in the input's own columns plus an
  * {@code errors} column — fix the cells and submit that file as it is.
  */
@@ -57,6 +59,9 @@ public class RunReportWriter {
                     ICSVWriter results = new CSVWriterBuilder(resultsOut).build();
                     Writer rejectsOut = Files.newBufferedWriter(rejectsPartial, StandardCharsets.UTF_8);
                     ICSVWriter rejects = new CSVWriterBuilder(rejectsOut).withSeparator(separator).build()) {
+                // Excel (what operators open reports with) takes UTF-8 only with its byte-order mark.
+                resultsOut.write(CustomerCsvFile.BYTE_ORDER_MARK);
+                rejectsOut.write(CustomerCsvFile.BYTE_ORDER_MARK);
                 results.writeNext(HEADER);
                 List<String> rejectsHeader = new ArrayList<>(inputHeader);
                 rejectsHeader.add(ERRORS_COLUMN);

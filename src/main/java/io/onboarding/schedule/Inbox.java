@@ -91,8 +91,8 @@ public class Inbox {
     private Path finish(Path processing, RunAnswer answer) throws IOException {
         if (answer.exitCode() == ExitCodes.RESUMABLE) {
             // Left in processing/: the next tick resumes it from its checkpoint under the same name.
-            log.warn("Inbox: {} did not finish; it stays in processing/ and is resumed on the next tick",
-                    processing.getFileName());
+            log.warn("Inbox: {} did not finish{}; it stays in processing/ and is resumed on the next tick",
+                    processing.getFileName(), answer.problem() == null ? "" : " (" + answer.problem() + ")");
             return processing;
         }
         boolean done = answer.exitCode() == ExitCodes.OK || answer.exitCode() == ExitCodes.ROWS_TO_FIX;

@@ -88,6 +88,9 @@ public class RowValidator {
                         + "primaryAdminEmail, who is verified by email"));
             }
         }
+        if (row.shortfall() != null) {
+            shortRow(row, errors);
+        }
         if (!errors.isEmpty() || countryRefusal != null) {
             return new RowValidation(null, domain, errors, warnings, countryRefusal);
         }
@@ -98,6 +101,20 @@ public class RowValidator {
                 primaryAdminEmail, language, domainType ? cells.text("adminGivenName") : null,
                 domainType ? cells.text("adminFamilyName") : null, username, domainType ? password : null, token,
                 cells.text("externalId")), domain, List.of(), warnings, null);
+    }
+
+    /**
+     * A row that stops before cells it needs is one problem — its shape — not one missing value per cell; a row
+     * whose missing cells are all optional stays valid, as spreadsheets write such rows.
+     */
+    private static void shortRow(CustomerRow row, List<FieldError> errors) {
+        List<String> cutOff = row.shortfall().columns();
+        List<String> failed = errors.stream().map(FieldError::field).toList();
+        List<String> required = cutOff.stream().filter(failed::contains).toList();
+        if (!required.isEmpty()) {
+            errors.removeIf(error -> cutOff.contains(error.field()));
+            errors.add(0, new FieldError("row", row.shortfall().problem(row.line(), required)));
+        }
     }
 
     private static void domainAdmin(Cells cells, List<FieldError> errors, String domain, String alternateEmail,

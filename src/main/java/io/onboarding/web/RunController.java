@@ -124,14 +124,15 @@ class RunController {
     ResponseEntity<String> summary(@PathVariable long runId) {
         RunSummary run = find(runId);
         StringBuilder text = new StringBuilder("Run " + run.runId() + (run.dryRun() ? " (dry run)" : "") + ": "
-                + run.status() + "\nfile: " + run.inputFile() + "\nstarted: " + run.startTime() + "\nended: "
-                + run.endTime() + "\nrows: " + run.rows() + ", to fix: " + run.rowsToFix() + "\n");
+                + run.status() + "\n");
+        run.failures().forEach(failure -> text.append("run failure: ").append(failure).append('\n'));
+        text.append("file: " + run.inputFile() + "\nstarted: " + run.startTime() + "\nended: " + run.endTime()
+                + "\nrows: " + run.rows() + ", to fix: " + run.rowsToFix() + "\n");
         run.counts().forEach((outcome, count) -> {
             if (count > 0) {
                 text.append(String.format("  %-20s %d%n", outcome, count));
             }
         });
-        run.failures().forEach(failure -> text.append("run failure: ").append(failure).append('\n'));
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"run" + runId + "-summary.txt\"")
                 .body(text.toString());

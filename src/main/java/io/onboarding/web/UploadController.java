@@ -65,8 +65,9 @@ class UploadController {
         log.info("Console: operator {} uploaded {} as {}", operator.getName(), upload.originalName(), upload.id());
         io.onboarding.cli.RunAnswer preview = runs.preview(upload);
         if (preview.summary() == null) {
-            // The same words as the command line's: the file cannot be read as it is.
-            return refused(model, preview.problem());
+            // The same words as the command line's: the file cannot be read as it is. The operator knows the
+            // file by the name it had on their computer, not by the server's.
+            return refused(model, preview.problem().replace(upload.file().toString(), "'" + upload.originalName() + "'"));
         }
         return "redirect:/uploads/" + upload.id();
     }

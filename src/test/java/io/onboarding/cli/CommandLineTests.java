@@ -61,6 +61,29 @@ class CommandLineTests {
         assertThat(output).contains("Refused: this file (same name and content) was already processed completely on ",
                 "(run 1). Nothing was sent to Google again.",
                 "Its report: " + tmp.resolve("reports/customers-run1/results.csv"));
+        // and the refusal is said before anything is announced as to be processed
+        String refusal = output.getOut().substring(output.getOut().lastIndexOf("workspace-onboarding: "));
+        assertThat(refusal).startsWith("workspace-onboarding: SANDBOX mode, input " + input + "\nRefused: ")
+                .doesNotContain("rows to process");
+    }
+
+    @Test
+    void aFileWithAHeaderButNoRowsIsRefusedWith2ByRunAndValidate(CapturedOutput output) throws Exception {
+        // given the export of a night without customers, and one with only blank lines after its header
+        Path headerOnly = write("empty-export.csv", HEADER);
+        Path blankLines = write("blank-export.csv", HEADER + "\n  \n,,,,,,,,\n");
+
+        // when
+        Run run = run(headerOnly);
+        Run validate = command("validate", blankLines.toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(run.jobExecutions()).as("nothing was started").isZero();
+        assertThat(output.getErr()).contains("Nothing was started: The file " + headerOnly + " has a header but no rows",
+                "Nothing was started: The file " + blankLines + " has a header but no rows");
+        assertThat(output.getOut()).doesNotContain("COMPLETED");
     }
 
     @Test
@@ -409,6 +432,38 @@ class CommandLineTests {
         assertThat(output.getErr()).contains("busy-one.com: not sent: run 42 (host night-host, process 4242) since "
                 + "2026-12-04 02:00:00 is working on busy-one.com right now, and may be sending its notice: nothing "
                 + "was sent. Try again once it has finished");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.onboarding.sandbox.SandboxTokens.Refusal.class)
+    void aRefusedTokenIsExplainedFirstInTheSummaryAndStatusWithoutAStackTrace(
+            io.onboarding.sandbox.SandboxTokens.Refusal refusal, CapturedOutput output) throws Exception {
+        // given production credentials that Google refuses
+        Path keyFile = new io.onboarding.google.TestServiceAccount().writeKeyFile(tmp, sandbox.tokenUri());
+        sandbox.tokens().refuse(refusal);
+        Path input = write("refused.csv", HEADER + "refused-one.com,Refused Inc.,Rita Refused,12345,US,rita@example.com,"
+                + "Rita,Refused,\n");
+
+        // when
+        Run run = command("run", input.toString(), "--onboarding.mode=production",
+                "--onboarding.google.credentials-file=" + keyFile,
+                "--onboarding.google.delegated-admin=admin@reseller.example",
+                "--onboarding.google.reseller-base-url=" + sandbox.baseUrl(),
+                "--onboarding.google.directory-base-url=" + sandbox.baseUrl());
+        Run status = command("status", "1");
+
+        // then the run stopped, resumable, and its summary and status say what to authorise where, first
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(status.exitCode()).isEqualTo(1);
+        String explanation = "run failure: Google issued no access token (" + (refusal
+                == io.onboarding.sandbox.SandboxTokens.Refusal.INVALID_GRANT ? "invalid_grant" : "HTTP 401");
+        assertThat(output.getOut()).contains("Run 1 FAILED: 0 rows\n  " + explanation, "Run 1: FAILED\n  " + explanation,
+                "Security > API controls > Domain-wide delegation",
+                "client ID " + io.onboarding.google.TestServiceAccount.CLIENT_ID)
+                .doesNotContain("FatalStepExecutionException");
+        // and the terminal shows no stack trace, which the log file keeps
+        assertThat(output.getAll()).doesNotContain("\tat ");
+        assertThat(Files.readString(tmp.resolve("logs/onboarding.log"))).contains("\tat ", "GoogleAuthException");
     }
 
     private void sql(String statement) throws Exception {

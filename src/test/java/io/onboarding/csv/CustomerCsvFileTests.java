@@ -126,6 +126,9 @@ class CustomerCsvFileTests {
         assertThat(row.postalCode()).isEmpty();
         assertThat(row.countryCode()).isEmpty();
         assertThat(row.formatError()).isNull();
+        assertThat(row.shortfall()).isEqualTo(new CustomerRow.Shortfall(2, 5,
+                List.of("contactName", "postalCode", "countryCode")));
+        assertThat(readAll(write(HEADER + "a.com,A,Ann,1,DE\n")).get(0).shortfall()).as("a full row").isNull();
     }
 
     @Test
@@ -178,6 +181,18 @@ class CustomerCsvFileTests {
         assertThatThrownBy(() -> CustomerCsvFile.inspect(blankLinesOnly))
                 .isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining("is empty");
+    }
+
+    @Test
+    void aHeaderWithoutRowsIsRefusedNamingTheFileEvenWithBlankLinesAfterIt() throws Exception {
+        Path headerOnly = write(HEADER);
+        Path blankLinesAfter = write(HEADER + "\n   \n,,,,\n\n");
+
+        for (Path file : List.of(headerOnly, blankLinesAfter)) {
+            assertThatThrownBy(() -> CustomerCsvFile.inspect(file))
+                    .isInstanceOf(CsvFormatException.class)
+                    .hasMessageStartingWith("The file " + file + " has a header but no rows");
+        }
     }
 
     @Test
@@ -257,7 +272,7 @@ class CustomerCsvFileTests {
     void rowToStringHidesPasswordAndTransferToken() {
         CustomerRow row = new CustomerRow(7, "example.com", "domain", "Example", "Ann", null, null, null, null,
                 null, "1", "DE", null, "it@example.org", null, null, "Ann", "Lee", "admin", "S3cret-Passw0rd",
-                "tok-123-SECRET", "CRM-9", null, java.util.List.of());
+                "tok-123-SECRET", "CRM-9", null, null, java.util.List.of());
 
         String text = row.toString();
 

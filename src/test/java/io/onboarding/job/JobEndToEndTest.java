@@ -80,9 +80,19 @@ abstract class JobEndToEndTest {
     }
 
     static List<String[]> readCsv(Path file, char separator) throws Exception {
-        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = csvReader(reader, separator)) {
+        try (Reader reader = open(file); CSVReader csv = csvReader(reader, separator)) {
             return csv.readAll();
         }
+    }
+
+    /** The file's text, without the byte-order mark the reports start with (as a spreadsheet reads them). */
+    static Reader open(Path file) throws java.io.IOException {
+        java.io.BufferedReader reader = Files.newBufferedReader(file);
+        reader.mark(1);
+        if (reader.read() != io.onboarding.csv.CustomerCsvFile.BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+        return reader;
     }
 
     static CSVReader csvReader(Reader reader, char separator) {

@@ -60,6 +60,11 @@ final class ProductionApplication implements AutoCloseable {
                 OnboardingJobParameters.forFile(input));
     }
 
+    /** The run's summary, as the command line, {@code status} and the console read it. */
+    RunSummary summary(JobExecution execution) {
+        return context.getBean(RunSummaries.class).of(execution);
+    }
+
     /** A copy of {@code src/test/resources/fixtures/<name>} in this run's folder. */
     Path fixture(String name) throws Exception {
         Path copy = dir.resolve(name);

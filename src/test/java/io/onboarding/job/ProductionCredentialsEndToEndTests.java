@@ -95,6 +95,9 @@ class ProductionCredentialsEndToEndTests {
                 assertThat(problem.getMessage()).contains("invalid_grant", ProductionApplication.ADMIN);
             }
             assertThat(problem.getMessage()).doesNotContain(app.sandbox.tokens().assertions().get(0));
+            // and the run's summary gives that explanation, not the chunk failure wrapping it
+            assertThat(app.summary(failed).failures()).containsExactly(problem.getMessage());
+            assertThat(app.summary(failed).problem()).doesNotContain("FatalStepExecutionException");
 
             // when the delegation is fixed and the same run is started again
             app.sandbox.tokens().refuse(null);
@@ -103,6 +106,8 @@ class ProductionCredentialsEndToEndTests {
             // then it resumes the same run and provisions every row once
             assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(resumed.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+            assertThat(app.summary(resumed).failures()).as("the failed execution's explanation is not the resumed one's")
+                    .isEmpty();
             assertThat(app.sandbox.requests()).filteredOn(request -> request.call().equals("customers.insert"))
                     .extracting(request -> request.authorisedBy())
                     .hasSize(5)

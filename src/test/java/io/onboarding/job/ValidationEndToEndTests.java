@@ -125,6 +125,48 @@ class ValidationEndToEndTests extends JobEndToEndTest {
     }
 
     @Test
+    void bothReportsStartWithAByteOrderMarkForExcelAndTheRejectsStillReadBackAsTheSameRows() throws Exception {
+        // given rows with umlauts, two of them rejected
+        Path input = tmp.resolve("umlauts.csv");
+        Files.writeString(input, """
+                customerDomain,organizationName,contactName,postalCode,countryCode,alternateEmail,adminGivenName,adminFamilyName,adminPassword
+                mueller-baeckerei.de,Bäckerei Müller,Jürgen Müller,1011,DE,j@example.com,Jürgen,Müller,Geheim-Passw0rt!
+                weiss-gmbh.de,Weiß GmbH,Grete Weiß,10115,DE,g@example.com,Grete,Weiß,
+                not a domain,Öl & Söhne,Ömer Öl,10115,DE,o@example.com,Ömer,Öl,
+                """);
+
+        // when
+        JobExecution execution = jobs.startJob(OnboardingJobParameters.forFile(input));
+
+        // then both reports open in Excel as UTF-8
+        Path results = resultsOf(execution);
+        Path rejects = results.resolveSibling("rejects.csv");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        assertThat(java.util.Arrays.copyOf(Files.readAllBytes(results), 3)).isEqualTo(bom);
+        assertThat(java.util.Arrays.copyOf(Files.readAllBytes(rejects), 3)).isEqualTo(bom);
+        assertThat(Files.readString(rejects)).contains("Bäckerei Müller", "Öl & Söhne");
+        // and rejects.csv, submitted as it is, gives back the rejected rows as they came in (secrets blanked)
+        List<io.onboarding.csv.CustomerRow> rejected = readRows(input).stream()
+                .filter(row -> !row.customerDomain().equals("weiss-gmbh.de")).toList();
+        List<io.onboarding.csv.CustomerRow> readBack = readRows(rejects);
+        assertThat(readBack).extracting(row -> row.cells().subList(0, 9))
+                .containsExactlyElementsOf(rejected.stream().map(io.onboarding.csv.CustomerRow::cells).toList());
+        assertThat(readBack.get(0).customerDomain()).as("the first column, right after the mark")
+                .isEqualTo("mueller-baeckerei.de");
+        assertThat(readBack.get(0).adminPassword()).isEmpty();
+    }
+
+    private static List<io.onboarding.csv.CustomerRow> readRows(Path file) {
+        List<io.onboarding.csv.CustomerRow> rows = new ArrayList<>();
+        try (io.onboarding.csv.CustomerCsvFile csv = io.onboarding.csv.CustomerCsvFile.open(file)) {
+            for (io.onboarding.csv.CustomerRow row = csv.next(); row != null; row = csv.next()) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
     void aRowWithAStrayCommaLeaksNeitherItsPasswordNorItsTokenIntoTheReports() throws Exception {
         // given a comma in an unquoted address: every later cell slides one column to the right
         Path input = tmp.resolve("shifted.csv");
@@ -173,7 +215,7 @@ class ValidationEndToEndTests extends JobEndToEndTest {
     /** The rows as header → cell maps, each with its physical starting line under {@code @line}. */
     private static List<Map<String, String>> readWithLines(Path file, char separator) throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = csvReader(reader, separator)) {
+        try (Reader reader = open(file); CSVReader csv = csvReader(reader, separator)) {
             String[] header = csv.readNext();
             long line = csv.getLinesRead() + 1;
             for (String[] cells = csv.readNext(); cells != null; cells = csv.readNext()) {

@@ -99,6 +99,19 @@ class InboxTests {
     }
 
     @Test
+    void aFileWithAHeaderButNoRowsGoesToFailedSayingSo() throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("nightly-export.csv"), HEADER + "\n");
+
+        List<Path> finished = inbox.processAll();
+
+        assertThat(finished).containsExactly(dir.resolve("failed/nightly-export.csv"));
+        assertThat(Files.readString(dir.resolve("failed/nightly-export.error.txt")))
+                .contains("Nothing was started: The file ", "nightly-export.csv has a header but no rows");
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
     void aFileAlreadyCompletedIsNotRunTwice() throws Exception {
         Files.createDirectories(dir);
         String content = HEADER + "inbox-once.com,Once Inc.,Olli Once,12345,US,o@example.com,Olli,Once\n";

@@ -41,6 +41,81 @@ class RowValidatorTests {
                 .filteredOn("first-of-two.de"::equals).hasSize(3);
     }
 
+    /** Rows read from a file whose header has 19 columns, as the independent run's file had. */
+    @Nested
+    class ShortRow {
+
+        private static final String HEADER = "customerDomain,customerType,organizationName,contactName,addressLine1,"
+                + "addressLine2,locality,region,postalCode,countryCode,phoneNumber,language,alternateEmail,"
+                + "adminGivenName,adminFamilyName,adminUsername,adminPassword,externalId,customerAuthToken\n";
+
+        @org.junit.jupiter.api.io.TempDir
+        java.nio.file.Path tmp;
+
+        @Test
+        void missingRequiredCellsAreOneProblemNamingTheCellCounts() throws Exception {
+            CustomerRow row = read(HEADER + "short.de,domain,Short GmbH,Sam Short,Hauptstr. 1,,Berlin,,10115,DE,,de,"
+                    + "it@partner.example.org\n");
+
+            RowValidation validation = validator.validate(row);
+
+            assertThat(validation.isValid()).isFalse();
+            assertThat(validation.errors()).containsExactly(new FieldError("row", "line 2 has 13 cells, the header "
+                    + "has 19: the row stops before its required adminGivenName, adminFamilyName (is a line break "
+                    + "inside a cell that is not quoted, or were cells left out?)"));
+        }
+
+        @Test
+        void aRowBrokenByAnUnquotedLineBreakSaysSoOnceAndStillNamesItsOtherProblems() throws Exception {
+            CustomerRow row = read(HEADER + "broken.de,domain,Broken GmbH,Bea Broken,Hauptstr. 1\n"
+                    + "Hof 2,Berlin,,10115,DE,,de,it@partner.example.org,Bea,Broken,,,,\n");
+
+            assertThat(validator.validate(row).errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("row");
+                assertThat(error.message()).startsWith("line 2 has 5 cells, the header has 19: the row stops before "
+                        + "its required postalCode, countryCode, alternateEmail, adminGivenName, adminFamilyName");
+            });
+        }
+
+        @Test
+        void problemsOfTheCellsItHasAreStillNamed() throws Exception {
+            CustomerRow row = read(HEADER + "short.de,domain,Short GmbH,Sam Short,,,Berlin,,1011,DE,,de,"
+                    + "it@partner.example.org\n");
+
+            assertThat(validator.validate(row).errors()).extracting(FieldError::field)
+                    .containsExactly("row", "postalCode");
+        }
+
+        @Test
+        void missingCellsThatAreAllOptionalAreAcceptedAsSpreadsheetsWriteThem() throws Exception {
+            CustomerRow row = read(HEADER + "short.de,domain,Short GmbH,Sam Short,,,Berlin,,10115,DE,,de,"
+                    + "it@partner.example.org,Sam,Short\n");
+
+            RowValidation validation = validator.validate(row);
+
+            assertThat(validation.errors()).isEmpty();
+            assertThat(validation.customer().adminUsername()).isEqualTo("admin");
+        }
+
+        @Test
+        void neverEchoesAPasswordOrTransferTokenTheRowHolds() throws Exception {
+            CustomerRow row = read("customerDomain,adminPassword,customerAuthToken,organizationName,contactName,"
+                    + "postalCode,countryCode,alternateEmail,adminGivenName,adminFamilyName\n"
+                    + "secret.de,Very-Secret-Pw-42,c0ffee15dead,Secret GmbH,Sue Secret,10115\n");
+
+            assertThat(validator.validate(row).errors()).singleElement().satisfies(error -> assertThat(error.message())
+                    .contains("line 2 has 6 cells, the header has 10", "countryCode, alternateEmail, adminGivenName")
+                    .doesNotContain("Very-Secret-Pw-42").doesNotContain("c0ffee15dead"));
+        }
+
+        private CustomerRow read(String content) throws Exception {
+            java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("short.csv"), content);
+            try (io.onboarding.csv.CustomerCsvFile csv = io.onboarding.csv.CustomerCsvFile.open(file)) {
+                return csv.next();
+            }
+        }
+    }
+
     @Nested
     class ValidDomainRow {
 
@@ -1062,6 +1137,6 @@ class RowValidatorTests {
                 cells.get("alternateEmail"), cells.get("primaryAdminEmail"), cells.get("language"),
                 cells.get("adminGivenName"), cells.get("adminFamilyName"), cells.get("adminUsername"),
                 cells.get("adminPassword"), cells.get("customerAuthToken"), cells.get("externalId"),
-                cells.get("formatError"), java.util.List.of());
+                cells.get("formatError"), null, java.util.List.of());
     }
 }

@@ -114,6 +114,43 @@ class ConsoleControllerTests {
     }
 
     @Test
+    void aFileWithAHeaderButNoRowsIsRefusedByItsOwnName() throws Exception {
+        mvc.perform(multipart("/uploads").file(csv("Kunden leer.csv", SAMPLE_HEADER + "\n\n")).with(OPERATOR).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("problem", org.hamcrest.Matchers.startsWith(
+                        "Nothing was started: The file 'Kunden leer.csv' has a header but no rows")));
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
+    void aRunGoogleRefusedTheCredentialsOfSaysSoFirstOnItsPageAndSummary() throws Exception {
+        // given a token endpoint that issued a token to somebody else, so that it takes no other token any more
+        java.net.http.HttpResponse<String> grant = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.tokenUri()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type="
+                                + "urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=e30.e30.c2ln"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(grant.statusCode()).isEqualTo(200);
+        String preview = mvc.perform(multipart("/uploads").file(csv("refused.csv", SAMPLE_HEADER
+                + "console-refused.com,Refused Inc.,Ray Refused,12345,US,ray@example.com,Ray,Refused\n")).with(OPERATOR)
+                .with(csrf())).andReturn().getResponse().getRedirectedUrl();
+
+        // when
+        mvc.perform(post(preview + "/start").with(OPERATOR).with(csrf()));
+        String run = awaitRun(preview);
+        awaitFinished(Long.parseLong(run.substring("/runs/".length())));
+
+        // then
+        mvc.perform(get(run).with(OPERATOR)).andExpect(content().string(org.hamcrest.Matchers.allOf(
+                org.hamcrest.Matchers.containsString("<p class=\"error\" role=\"alert\">Google refused our credentials"),
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("FatalStepExecutionException")))));
+        mvc.perform(get(run + "/summary.txt").with(OPERATOR)).andExpect(content().string(
+                org.hamcrest.Matchers.matchesPattern("(?s)Run \\d+: FAILED\nrun failure: Google refused our credentials "
+                        + "on customers\\.\\w+ \\(HTTP 401.*")));
+    }
+
+    @Test
     void uploadPreviewStartProgressResultsAndDownloads() throws Exception {
         String file = SAMPLE_HEADER + "console-one.com,One Inc.,Ola One,12345,US,ola@example.com,Ola,One\n"
                 + "not a domain,Bad Inc.,Bo Bad,12345,US,bo@example.com,Bo,Bad\n";
