@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code GOOGLE_APPLICATION_CREDENTIALS}), the job runs against the embedded sandbox
  * @param delegatedAdmin the reseller admin the service account impersonates
  * @param tokenUri overrides the key file's {@code token_uri} when set
- * @param resellerRequestsPerMinute client-side limit for the Reseller API (Google publishes none); 0 = none
- * @param directoryRequestsPerMinute client-side limit for the Directory API (Google's default quota)
+ * @param resellerRequestsPerMinute client-side limit for the Reseller API (Google publishes none): the rate
+ *     to start at and never exceed, a lower one being learnt from Google's 429s; 0 = none
+ * @param directoryRequestsPerMinute the same for the Directory API (default: Google's default quota)
  * @param userCreationsPerDomainPerSecond Directory's limit on users.insert per customer domain
  * @param maxConnections keep-alive connections pooled per API host; above the workers, so none waits for one
  */

@@ -91,6 +91,21 @@ final class BenchmarkContext implements AutoCloseable {
                 duplicates(requests, "users.insert", "primaryEmail"));
     }
 
+    /** The share of requests answered 429, window by window from the first request on. */
+    List<Double> throttledPerWindow(java.time.Duration window) {
+        List<RecordedRequest> requests = sandbox.requests();
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        java.time.Instant start = requests.get(0).time();
+        Map<Long, List<RecordedRequest>> byWindow = requests.stream().collect(Collectors.groupingBy(
+                r -> java.time.Duration.between(start, r.time()).toMillis() / window.toMillis(),
+                java.util.TreeMap::new, Collectors.toList()));
+        return byWindow.values().stream()
+                .map(inWindow -> inWindow.stream().filter(r -> r.status() == 429).count() / (double) inWindow.size())
+                .toList();
+    }
+
     /** How many keys were applied more than once: orders or users created twice. */
     private static long duplicates(List<RecordedRequest> requests, String call, String field) {
         return requests.stream().filter(r -> r.call().equals(call) && r.applied())
