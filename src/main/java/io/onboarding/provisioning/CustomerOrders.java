@@ -23,8 +23,6 @@ final class CustomerOrders {
     record Result(String customerId, boolean ownedElsewhere, boolean transferred) {
     }
 
-    private static final int MAX_ORDERS = 3;
-
     private final ResellerClient reseller;
     private final TransientRetry retry;
 
@@ -38,7 +36,9 @@ final class CustomerOrders {
         boolean transfer = row.customerAuthToken() != null && ownedElsewhere(row.customerDomain());
         String token = transfer ? row.customerAuthToken() : null;
         GoogleApiException last = null;
-        for (int order = 1; order <= MAX_ORDERS; order++) {
+        // An order that Google, when asked, had not applied is sent again within the same budget as any call.
+        int maxOrders = retry.maxAttempts();
+        for (int order = 1; order <= maxOrders; order++) {
             try {
                 // Rejected-not-applied failures (429, quota) are simply retried; ambiguous ones are reconciled.
                 Customer created = retry.call(() -> reseller.insertCustomer(resource(row), token),
@@ -69,7 +69,7 @@ final class CustomerOrders {
                 }
                 // Not there: the earlier order was not applied.
             }
-            if (order < MAX_ORDERS) {
+            if (order < maxOrders) {
                 // Wait as for any failure, then send the order again: a retry the row's report counts.
                 retry.resend(order, last);
             }

@@ -27,6 +27,11 @@ final class TransientRetry {
         this.sleeper = sleeper;
     }
 
+    /** Tries per call, the first included. */
+    int maxAttempts() {
+        return properties.maxAttempts();
+    }
+
     /** How many calls were sent again so far. */
     int retries() {
         return retries;

@@ -212,7 +212,7 @@ class CustomerProvisionerTests {
         @Test
         void aTransferThatKeepsFailingEndsWithGooglesErrorNotWithTheToken() {
             google.foreignDomains.add("down.de");
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 5; i++) {
                 google.fail("customers.insert", 503, "backendError", false);
             }
 
@@ -221,6 +221,8 @@ class CustomerProvisionerTests {
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.errorMessage()).startsWith("customers.insert failed (HTTP 503")
                     .doesNotContain("transfer token");
+            assertThat(google.calls).filteredOn("customers.insert down.de"::equals).as("the retry budget").hasSize(5);
+            assertThat(result.retries()).isEqualTo(4);
         }
 
         @Test
