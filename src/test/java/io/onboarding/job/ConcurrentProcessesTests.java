@@ -27,13 +27,17 @@ class ConcurrentProcessesTests {
 
     @Test
     void twoProcessesWithOverlappingFilesOrderEachDomainOnceWithOneAdminAndOneNotice() throws Exception {
-        try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
+        try (Jvms.Sandbox sandbox = Jvms.startSandbox(); Jvms.DatabaseServer database = Jvms.startDatabaseServer(tmp)) {
+            // a database in use already: two first starts at once would race to create the tables (Flyway's lock,
+            // in the production-database issue, settles that)
+            JobProcess history = JobProcess.start("history", "--spring.datasource.url=" + database.url());
+            assertThat(history.awaitExit()).as(history.output()).isZero();
             sandbox.post("delay?millis=10", "");
             Path cron = write("cron.csv", JobEndToEndTest.customerRows("shared", 20) + JobEndToEndTest.customerRows("cron", 10));
             Path console = write("console.csv", JobEndToEndTest.customerRows("shared", 20) + JobEndToEndTest.customerRows("console", 10));
 
-            JobProcess first = JobProcess.run(cron, sandbox.url(), tmp);
-            JobProcess second = JobProcess.run(console, sandbox.url(), tmp);
+            JobProcess first = JobProcess.run(cron, sandbox.url(), database.url(), tmp);
+            JobProcess second = JobProcess.run(console, sandbox.url(), database.url(), tmp);
 
             assertThat(first.awaitExit()).as(first.output()).isIn(0, 3);
             assertThat(second.awaitExit()).as(second.output()).isIn(0, 3);
@@ -62,14 +66,15 @@ class ConcurrentProcessesTests {
         try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
             // a run killed while Google held the answer to its users.insert: its claim stays behind
             sandbox.post("faults", "{\"call\":\"users.insert\",\"nth\":1,\"kind\":\"HOLD_AFTER_APPLY\",\"hold\":60}");
-            JobProcess killed = JobProcess.run(write("monday.csv", JobEndToEndTest.customerRows("held", 1)), sandbox.url(), tmp);
+            JobProcess killed = JobProcess.run(write("monday.csv", JobEndToEndTest.customerRows("held", 1)),
+                    sandbox.url(), Jvms.fileDatabase(tmp), tmp);
             sandbox.awaitRequests(requests -> Jvms.calls(requests, "users.insert").stream().anyMatch(r -> r.applied()));
             killed.kill();
             sandbox.post("faults/clear", "");
 
             // the next run, of another file, with a lease far longer than the test: no wait for it
-            JobProcess next = JobProcess.run(write("tuesday.csv", JobEndToEndTest.customerRows("held", 1)), sandbox.url(), tmp,
-                    "--onboarding.ledger.claim-lease=1h");
+            JobProcess next = JobProcess.run(write("tuesday.csv", JobEndToEndTest.customerRows("held", 1)),
+                    sandbox.url(), Jvms.fileDatabase(tmp), tmp, "--onboarding.ledger.claim-lease=1h");
 
             assertThat(next.awaitExit()).as(next.output()).isZero();
             Path results;

@@ -84,8 +84,8 @@ class CrashRestartTests {
 
     /** The operator's command, with 8 workers, chunks of 10 and notices to the SMTP server of this JVM. */
     private JobProcess start(Path input, Jvms.Sandbox sandbox) throws IOException {
-        return JobProcess.run(input, sandbox.url(), tmp, "--onboarding.chunk-size=10", "--onboarding.workers=8",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort());
+        return JobProcess.run(input, sandbox.url(), Jvms.fileDatabase(tmp), tmp, "--onboarding.chunk-size=10",
+                "--onboarding.workers=8", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort());
     }
 
     /**

@@ -103,6 +103,30 @@ final class Jvms {
         }
     }
 
+    /** An H2 file of one process at a time in {@code dir}, as the job's default is. */
+    static String fileDatabase(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("db/onboarding");
+    }
+
+    /**
+     * A database server in this JVM, on loopback, for job processes that run at the same time: like the shared
+     * database of several instances. (H2's AUTO_SERVER hands its server from the process that opened the file to
+     * another one when it exits, and a transaction in flight across that hand-over fails.)
+     */
+    static DatabaseServer startDatabaseServer(Path dir) throws java.sql.SQLException {
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists",
+                "-baseDir", dir.toString()).start();
+        return new DatabaseServer(server, "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/./onboarding");
+    }
+
+    /** An H2 server started by {@link #startDatabaseServer}. */
+    record DatabaseServer(org.h2.tools.Server server, String url) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+
     static String field(String body, String name) {
         return body.replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
     }
@@ -141,11 +165,15 @@ final class Jvms {
             return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
         }
 
-        /** {@code run FILE} against the sandbox, with its database and reports in {@code dir}, plus more options. */
-        static JobProcess run(Path input, String sandboxUrl, Path dir, String... options) throws IOException {
+        /**
+         * {@code run FILE} against the sandbox, with its database (a URL, e.g. {@link #fileDatabase}) and its
+         * reports in {@code dir/reports}, plus more options.
+         */
+        static JobProcess run(Path input, String sandboxUrl, String databaseUrl, Path dir, String... options)
+                throws IOException {
             return start(Stream.concat(Stream.of("run", input.toString(), "--onboarding.sandbox.url=" + sandboxUrl,
-                    "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/onboarding") + ";AUTO_SERVER=TRUE",
-                    "--onboarding.report-dir=" + dir.resolve("reports")), Stream.of(options)).toArray(String[]::new));
+                    "--spring.datasource.url=" + databaseUrl, "--onboarding.report-dir=" + dir.resolve("reports")),
+                    Stream.of(options)).toArray(String[]::new));
         }
 
         void awaitLine(Predicate<String> condition) throws InterruptedException {

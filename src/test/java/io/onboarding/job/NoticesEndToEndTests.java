@@ -25,7 +25,14 @@ import org.springframework.test.context.TestPropertySource;
 class NoticesEndToEndTests extends JobEndToEndTest {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(patientSmtp());
+
+    /** A loaded machine (CI, parallel builds) can take more than GreenMail's default 2 s to bind. */
+    private static com.icegreen.greenmail.util.ServerSetup patientSmtp() {
+        com.icegreen.greenmail.util.ServerSetup setup = ServerSetupTest.SMTP.createCopy();
+        setup.setServerStartupTimeout(15_000);
+        return setup;
+    }
 
     @Test
     void eachOnboardedCustomerGetsExactlyOneNoticeInItsLanguageWithThePasswordGoogleGot() throws Exception {
