@@ -537,15 +537,19 @@ class CommandLineTests {
                 result.next();
                 return result.getLong(1);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (Exception e) {
+            // no database yet
             return 0;
         }
     }
 
-    /** The commands' file database, shared over AUTO_SERVER as the commands themselves share it. */
-    private java.sql.Connection database() throws java.sql.SQLException {
+    /**
+     * The commands' file database, shared over AUTO_SERVER as the commands themselves share it, with the password
+     * they generated.
+     */
+    private java.sql.Connection database() throws Exception {
         return java.sql.DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE",
-                "sa", "");
+                "sa", Files.readString(tmp.resolve("db/onboarding.db-password")).strip());
     }
 
     private Path write(String name, String content) throws Exception {
