@@ -93,7 +93,10 @@ final class DatabasePassword {
             }
             close(withPending);
         }
-        Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(pending)) {
+            // (Else another process starting at the same moment kept this same password already.)
+            Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE);
+        }
         return password;
     }
 
