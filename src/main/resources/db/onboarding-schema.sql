@@ -26,6 +26,16 @@ ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS INPUT_CELLS CLOB;
 -- Issue 5: retries per row, shown in the report.
 ALTER TABLE ONBOARDING_ROW_RESULT ADD COLUMN IF NOT EXISTS RETRIES INT DEFAULT 0 NOT NULL;
 
+-- Issue 13: a dry run keeps no row outcomes (its reports are written as it goes; a 200 MB file grew the database
+-- to 2 GB): only how many rows ended in each outcome, counted in the chunk's transaction, and its first rows to fix
+-- in ONBOARDING_ROW_RESULT for the console. A run with counts here is counted here, not in ONBOARDING_ROW_RESULT.
+CREATE TABLE IF NOT EXISTS ONBOARDING_OUTCOME_COUNT (
+    RUN_ID    BIGINT      NOT NULL,
+    OUTCOME   VARCHAR(40) NOT NULL,
+    ROW_COUNT BIGINT      NOT NULL,
+    PRIMARY KEY (RUN_ID, OUTCOME)
+);
+
 -- Issue 4: what Google has confirmed for each customer, across runs and files. Each step is written in
 -- its own transaction the moment Google confirms it, so a crash loses at most the step in flight;
 -- ADMIN_ATTEMPTED_EMAIL is written BEFORE users.insert, so that a 409 after a crash is known to be ours.

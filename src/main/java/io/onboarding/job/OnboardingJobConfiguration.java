@@ -20,6 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code onboardCustomers} job: a tasklet reads the whole file once to find in-file duplicates, a
- * chunk step reads, validates, provisions and records each row, then a tasklet writes the reports.
+ * chunk step reads, validates, provisions and records each row (a dry run: writes it into its reports), then a
+ * tasklet writes the reports.
  * Each chunk commits the reader's position with the rows' outcomes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,7 +85,7 @@ class OnboardingJobConfiguration {
     @Bean
     Step onboardRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             OnboardingProperties properties, CustomerCsvReader customerCsvReader,
-            OnboardRowProcessor onboardRowProcessor, RowResultWriter rowResultWriter,
+            OnboardRowProcessor onboardRowProcessor, ItemStreamWriter<RowResult> rowResultWriter,
             ThreadPoolTaskExecutor onboardingWorkers) {
         ChunkOrientedStepBuilder<CustomerRow, RowResult> step = new StepBuilder("onboardRows", jobRepository)
                 .<CustomerRow, RowResult>chunk(properties.chunkSize())
@@ -145,20 +147,27 @@ class OnboardingJobConfiguration {
         return new SendOwedNoticesTasklet(notices, Boolean.parseBoolean(dryRun), run(properties, inputFile, runId));
     }
 
+    /** A real run records each row's outcome; a dry run writes its reports as it goes and keeps counts. */
     @Bean
     @StepScope
-    RowResultWriter rowResultWriter(RowResultRepository repository,
+    ItemStreamWriter<RowResult> rowResultWriter(RowResultRepository repository, OnboardingProperties properties,
+            @Value("#{jobParameters['input.file']}") String inputFile,
+            @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
-        return new RowResultWriter(repository, runId);
+        return Boolean.parseBoolean(dryRun)
+                ? new DryRunReportWriter(repository, runId, Path.of(inputFile),
+                        reportFolder(properties.reportDir(), Path.of(inputFile), runId))
+                : new RowResultWriter(repository, runId);
     }
 
     @Bean
     @StepScope
     WriteReportTasklet writeReportTasklet(RunReportWriter reports, OnboardingProperties properties,
             @Value("#{jobParameters['input.file']}") String inputFile,
+            @Value("#{jobParameters['" + OnboardingJobParameters.DRY_RUN + "']}") String dryRun,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long runId) {
         return new WriteReportTasklet(reports, Path.of(inputFile),
-                reportFolder(properties.reportDir(), Path.of(inputFile), runId));
+                reportFolder(properties.reportDir(), Path.of(inputFile), runId), Boolean.parseBoolean(dryRun));
     }
 
     /** The run as the ledger and the domain claims know it: its id, its report folder, this process. */

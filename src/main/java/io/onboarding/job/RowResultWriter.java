@@ -3,10 +3,13 @@ package io.onboarding.job;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.ledger.RowResultRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-/** Records each chunk's outcomes in the chunk's own transaction, together with the reader's checkpoint. */
-class RowResultWriter implements ItemWriter<RowResult> {
+/**
+ * Records each chunk's outcomes in the chunk's own transaction, together with the reader's checkpoint (a real run;
+ * a dry run's go to {@link DryRunReportWriter}).
+ */
+class RowResultWriter implements ItemStreamWriter<RowResult> {
 
     private final RowResultRepository repository;
     private final long runId;

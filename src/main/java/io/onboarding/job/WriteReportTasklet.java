@@ -1,6 +1,7 @@
 package io.onboarding.job;
 
 import io.onboarding.csv.CustomerCsvFile;
+import io.onboarding.report.ReportFiles;
 import io.onboarding.report.RunReportWriter;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -21,11 +22,13 @@ class WriteReportTasklet implements Tasklet {
     private final RunReportWriter reports;
     private final Path input;
     private final Path folder;
+    private final boolean dryRun;
 
-    WriteReportTasklet(RunReportWriter reports, Path input, Path folder) {
+    WriteReportTasklet(RunReportWriter reports, Path input, Path folder, boolean dryRun) {
         this.reports = reports;
         this.input = input;
         this.folder = folder;
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -33,9 +36,14 @@ class WriteReportTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         log.info("Writing the reports into {}", folder);
         Path results;
-        // rejects.csv gives rows back in the input's own columns and separator, ready to fix and re-submit.
-        try (CustomerCsvFile file = CustomerCsvFile.open(input)) {
-            results = reports.write(runId, folder, file.headerCells(), file.separator());
+        if (dryRun) {
+            // Its rows are in the files already (DryRunReportWriter): they only get their names.
+            results = ReportFiles.publish(folder);
+        } else {
+            // rejects.csv gives rows back in the input's own columns and separator, ready to fix and re-submit.
+            try (CustomerCsvFile file = CustomerCsvFile.open(input)) {
+                results = reports.write(runId, folder, file.headerCells(), file.separator());
+            }
         }
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putString(RESULTS_PATH, results.toAbsolutePath().toString());

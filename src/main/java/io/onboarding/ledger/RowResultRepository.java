@@ -49,6 +49,34 @@ public class RowResultRepository {
                 result.retries(), now}).toList());
     }
 
+    /**
+     * Counts a chunk's outcomes for a run that keeps no row outcomes (a dry run), in the chunk's transaction: the
+     * counts then agree with the reader's checkpoint whatever happens.
+     */
+    public void count(long runId, List<? extends RowResult> results) {
+        Map<Outcome, Long> chunk = new EnumMap<>(Outcome.class);
+        results.forEach(result -> chunk.merge(result.outcome(), 1L, Long::sum));
+        chunk.forEach((outcome, rows) -> {
+            int updated = jdbc.sql("UPDATE ONBOARDING_OUTCOME_COUNT SET ROW_COUNT = ROW_COUNT + ? WHERE RUN_ID = ? "
+                    + "AND OUTCOME = ?").params(rows, runId, outcome.name()).update();
+            if (updated == 0) {
+                jdbc.sql("INSERT INTO ONBOARDING_OUTCOME_COUNT (RUN_ID, OUTCOME, ROW_COUNT) VALUES (?, ?, ?)")
+                        .params(runId, outcome.name(), rows).update();
+            }
+        });
+    }
+
+    /** How many row outcomes of the run are stored, only those among {@code outcomes} (all when empty). */
+    public int stored(long runId, java.util.Collection<Outcome> outcomes) {
+        String filter = outcomes.isEmpty() ? "" : " AND OUTCOME IN (" + String.join(",",
+                java.util.Collections.nCopies(outcomes.size(), "?")) + ")";
+        List<Object> parameters = new java.util.ArrayList<>();
+        parameters.add(runId);
+        outcomes.forEach(outcome -> parameters.add(outcome.name()));
+        return jdbc.sql("SELECT COUNT(*) FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?" + filter).params(parameters)
+                .query(Integer.class).single();
+    }
+
     /** Hands every outcome of the run to {@code consumer}, in file order, without holding them all in memory. */
     public void forEachInRun(long runId, java.util.function.Consumer<RowResult> consumer) {
         jdbc.sql("""
@@ -89,14 +117,21 @@ public class RowResultRepository {
                 .query(Long.class).single();
     }
 
-    /** How many rows of the run ended in each outcome; every outcome is present, zero when none. */
+    /**
+     * How many rows of the run ended in each outcome; every outcome is present, zero when none. A run that was
+     * {@link #count counted} (a dry run) is answered from its counts, one that stored its rows from those.
+     */
     public Map<Outcome, Integer> countByOutcome(long runId) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome, 0);
         }
-        jdbc.sql("SELECT OUTCOME, COUNT(*) FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ? GROUP BY OUTCOME")
-                .param(runId)
+        jdbc.sql("""
+                SELECT OUTCOME, ROW_COUNT FROM ONBOARDING_OUTCOME_COUNT WHERE RUN_ID = ?
+                UNION ALL
+                SELECT OUTCOME, COUNT(*) FROM ONBOARDING_ROW_RESULT WHERE RUN_ID = ?
+                    AND NOT EXISTS (SELECT 1 FROM ONBOARDING_OUTCOME_COUNT WHERE RUN_ID = ?) GROUP BY OUTCOME""")
+                .params(runId, runId, runId)
                 .query((rs, rowNum) -> counts.put(Outcome.valueOf(rs.getString(1)), rs.getInt(2)))
                 .list();
         return counts;

@@ -2,6 +2,7 @@ package io.onboarding.notification;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import io.onboarding.system.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.onboarding.notification;
 
+import io.onboarding.system.OwnerOnlyFiles;
 import jakarta.mail.MessagingException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -68,7 +68,9 @@ class RunController {
             List<Outcome> filter = outcome != null && ConsoleRuns.isOutcome(outcome) ? List.of(Outcome.valueOf(outcome))
                     : List.of();
             int size = properties.pageSize();
-            int rows = filter.isEmpty() ? run.rows() : run.counts().get(filter.get(0));
+            // A dry run keeps only its first rows to fix (its reports have every row): page through those.
+            int rows = run.dryRun() ? results.stored(runId, filter)
+                    : filter.isEmpty() ? run.rows() : run.counts().get(filter.get(0));
             int current = Math.max(0, page);
             model.addAttribute("results", results.page(runId, filter, current * size, size));
             model.addAttribute("outcome", filter.isEmpty() ? null : filter.get(0).name());

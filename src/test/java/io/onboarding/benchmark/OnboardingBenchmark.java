@@ -35,7 +35,7 @@ public final class OnboardingBenchmark {
         benchmark.table.add(String.format("%-44s %6s %8s %8s %8s %7s %8s %7s %6s %5s", "scenario", "rows", "seconds",
                 "rows/s", "bound", "of bnd", "requests", "429s", "failed", "dups"));
         // Arguments pick scenarios (1 = latency-bound, 2 = quota-bound, 3 = faults, 5 = dry run,
-        // 6 = over-configured limits); none runs them all.
+        // 6 = over-configured limits, 7 = disk per dry-run and real row, only when named); none runs 1 to 6.
         // One argument may list several, comma-separated ("2,6"); "all" is the Maven profile's default.
         List<String> only = java.util.Arrays.stream(args).flatMap(arg -> java.util.Arrays.stream(arg.split(",")))
                 .map(String::trim).filter(arg -> !arg.isEmpty() && !arg.equals("all")).toList();
@@ -53,6 +53,9 @@ public final class OnboardingBenchmark {
         }
         if (only.isEmpty() || only.contains("5")) {
             benchmark.dryRunOverhead(only.contains("small") ? 100_000 : 1_000_000);
+        }
+        if (only.contains("7")) {
+            benchmark.table.addAll(new DiskBenchmark(benchmark.root).run());
         }
         benchmark.table.forEach(System.out::println);
         System.exit(0);

@@ -542,10 +542,20 @@ class CommandLineTests {
         }
     }
 
-    /** The commands' file database, shared over AUTO_SERVER as the commands themselves share it. */
+    /**
+     * The commands' file database, shared over AUTO_SERVER as the commands themselves share it, with the password
+     * the first command generated.
+     */
     private java.sql.Connection database() throws java.sql.SQLException {
+        Path passwordFile = tmp.resolve("db/onboarding.db-password");
+        String password;
+        try {
+            password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return java.sql.DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("db/onboarding") + ";AUTO_SERVER=TRUE",
-                "sa", "");
+                "sa", password);
     }
 
     private Path write(String name, String content) throws Exception {
