@@ -6,9 +6,9 @@ import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +35,7 @@ public final class CustomerCsvFile implements Closeable {
     }
 
     private final Path path;
+    private final BoundedCsvText text;
     private final CSVReader csv;
     private final CsvHeader header;
     private final char separator;
@@ -42,17 +43,18 @@ public final class CustomerCsvFile implements Closeable {
 
     private CustomerCsvFile(Path path) {
         this.path = path;
-        BufferedReader reader = null;
+        PushbackReader reader = null;
         try {
-            reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-            reader.mark(1);
-            if (reader.read() != BYTE_ORDER_MARK) {
-                reader.reset();
+            this.text = new BoundedCsvText(Files.newBufferedReader(path, StandardCharsets.UTF_8), ',', ';');
+            reader = new PushbackReader(text, 1);
+            int first = reader.read();
+            if (first != BYTE_ORDER_MARK && first >= 0) {
+                reader.unread(first);
             }
             String headerText;
             long line = 0;
             do {
-                headerText = reader.readLine();
+                headerText = readLine(reader);
                 line++;
             } while (headerText != null && headerText.isBlank());
             if (headerText == null) {
@@ -61,6 +63,7 @@ public final class CustomerCsvFile implements Closeable {
             }
             this.headerLine = line;
             this.separator = Separators.detect(headerText);
+            text.separator(separator);
             RFC4180Parser headerParser = parser(separator);
             String[] headerCells = headerParser.parseLine(headerText);
             if (headerParser.isPending()) {
@@ -81,6 +84,26 @@ public final class CustomerCsvFile implements Closeable {
             closeQuietly(reader);
             throw e;
         }
+    }
+
+    /** A line ended by LF, CR LF or a lone CR (Excel for Mac), or null at the end of the file. */
+    private static String readLine(PushbackReader reader) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c = reader.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n' && c != '\r') {
+            line.append((char) c);
+            c = reader.read();
+        }
+        if (c == '\r') {
+            int next = reader.read();
+            if (next != '\n' && next >= 0) {
+                reader.unread(next);
+            }
+        }
+        return line.toString();
     }
 
     /** Opens the file and checks its header. */
@@ -149,9 +172,17 @@ public final class CustomerCsvFile implements Closeable {
         } catch (CharacterCodingException e) {
             throw Utf8Check.notUtf8(path, " (near line " + line + ")");
         } catch (CsvValidationException | IOException e) {
-            throw new CsvFormatException(path + ": cannot read the row at line " + line + ": " + e.getMessage()
-                    + " (is a quote left open?)", e);
+            // Never opencsv's message: it quotes the text after an open quote, where a password may stand.
+            BoundedCsvText.Place quote = text.openQuote();
+            throw new CsvFormatException(path + ": cannot read the row at line " + line + ": "
+                    + (quote != null ? "the quote that opens column " + quote.column() + columnName(quote.column())
+                            + " on line " + quote.line() + " is never closed"
+                            : "it is not valid CSV (" + e.getClass().getSimpleName() + ")"));
         }
+    }
+
+    private String columnName(int column) {
+        return column <= header.cells().size() ? " (" + header.cells().get(column - 1) + ")" : "";
     }
 
     private static RFC4180Parser parser(char separator) {

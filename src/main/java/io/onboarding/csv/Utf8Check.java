@@ -1,7 +1,5 @@
 package io.onboarding.csv;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,35 +18,41 @@ import java.nio.file.Path;
  */
 final class Utf8Check {
 
+    private static final int CHUNK = 64 * 1024;
+
     private Utf8Check() {
     }
 
+    /** Reads the file in fixed-size chunks: its memory does not grow with the file or with its longest line. */
     static void check(Path path) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            long number = 1;
-            long lineStart = 0;
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] chunk = new byte[CHUNK];
+            // Room for the chunk and the up to 3 bytes of a character that the previous chunk cut.
+            ByteBuffer bytes = ByteBuffer.allocate(CHUNK + 4);
+            CharBuffer chars = CharBuffer.allocate(CHUNK + 4);
+            LineCount lines = new LineCount();
             long offset = 0;
             while (true) {
-                int b = in.read();
-                if (b == -1 || b == '\n') {
-                    int bad = firstMalformed(decoder, line.toByteArray());
-                    if (bad >= 0) {
-                        throw notUtf8(path, " (line " + number + ", byte offset " + (lineStart + bad) + ")");
-                    }
-                    if (b == -1) {
-                        return;
-                    }
-                    line.reset();
-                    number++;
-                    lineStart = offset + 1;
-                } else {
-                    line.write(b);
+                int read = in.read(chunk);
+                boolean end = read < 0;
+                if (!end) {
+                    bytes.put(chunk, 0, read);
                 }
-                offset++;
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                chars.clear();
+                lines.count(bytes.array(), bytes.position());
+                if (result.isError()) {
+                    throw notUtf8(path, " (line " + lines.line + ", byte offset " + (offset + bytes.position()) + ")");
+                }
+                offset += bytes.position();
+                bytes.compact();
+                if (end) {
+                    return;
+                }
             }
         } catch (NoSuchFileException e) {
             throw new CsvFormatException("The input file does not exist: " + path.toAbsolutePath());
@@ -57,15 +61,32 @@ final class Utf8Check {
         }
     }
 
+    /** Lines ended by LF, CR LF or a lone CR (Excel for Mac's "CSV (Macintosh)"). */
+    private static final class LineCount {
+
+        long line = 1;
+        private boolean afterCarriageReturn;
+
+        void count(byte[] bytes, int length) {
+            for (int i = 0; i < length; i++) {
+                byte b = bytes[i];
+                if (b == '\n') {
+                    if (!afterCarriageReturn) {
+                        line++;
+                    }
+                    afterCarriageReturn = false;
+                } else {
+                    afterCarriageReturn = b == '\r';
+                    if (afterCarriageReturn) {
+                        line++;
+                    }
+                }
+            }
+        }
+    }
+
     static CsvFormatException notUtf8(Path path, String where) {
         return new CsvFormatException(path + " is not UTF-8" + where
                 + ": save it from your spreadsheet as 'CSV UTF-8' and run it again");
-    }
-
-    /** Index of the first malformed byte, or -1. */
-    private static int firstMalformed(CharsetDecoder decoder, byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = decoder.reset().decode(in, CharBuffer.allocate(bytes.length), true);
-        return result.isError() ? in.position() : -1;
     }
 }
