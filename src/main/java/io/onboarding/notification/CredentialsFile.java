@@ -2,6 +2,7 @@ package io.onboarding.notification;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import io.onboarding.csv.SpreadsheetCells;
 import io.onboarding.system.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 
 /**
  * {@code credentials.csv} in a run's folder, when the reseller asks for it ({@code onboarding.credentials-file}):
@@ -32,8 +34,10 @@ final class CredentialsFile {
                 OwnerOnlyFiles.create(file);
                 lines.append(csv(HEADER));
             }
-            // No formula neutralising here: a password must reach the customer exactly as set.
-            lines.append(csv(new String[] {customerDomain, adminEmail, password}));
+            // Neutralised like the reports: a supplied password "=Secret123!x" must not be a live formula in a
+            // spreadsheet. The apostrophe that stops it is not part of the password (the README says so).
+            lines.append(csv(Stream.of(customerDomain, adminEmail, password).map(SpreadsheetCells::neutralise)
+                    .toArray(String[]::new)));
             Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
