@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One row's cells by column name, trimmed, with the checks every cell shares: no control characters,
- * required, maximum length. Each problem is added to the row's error list once.
+ * One row's cells by column name, trimmed, with the checks every cell shares: no control characters or line and
+ * paragraph separators, a warning for invisible format characters, required, maximum length. Each problem is
+ * added to the row's error or warning list once.
  */
 final class Cells {
 
@@ -15,9 +16,11 @@ final class Cells {
 
     private final Map<String, String> raw;
     private final List<FieldError> errors;
+    private final List<FieldError> warnings;
 
-    Cells(CustomerRow row, List<FieldError> errors) {
+    Cells(CustomerRow row, List<FieldError> errors, List<FieldError> warnings) {
         this.errors = errors;
+        this.warnings = warnings;
         this.raw = new java.util.HashMap<>();
         put("customerDomain", row.customerDomain());
         put("customerType", row.customerType());
@@ -42,8 +45,8 @@ final class Cells {
         put("externalId", row.externalId());
         // Secrets are judged by their own rules (password policy, hexadecimal token), which exclude these.
         raw.forEach((field, value) -> {
-            if (!SECRETS.contains(field)) {
-                checkControlCharacters(field, value);
+            if (!SECRETS.contains(field) && !checkControlCharacters(field, value)) {
+                checkFormatCharacters(field, value);
             }
         });
     }
@@ -106,24 +109,49 @@ final class Cells {
         }
     }
 
-    private void checkControlCharacters(String field, String value) {
+    /** Reports the first control character or line/paragraph separator; true when there was one. */
+    private boolean checkControlCharacters(String field, String value) {
         String trimmed = value.strip();
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (isForbidden(c)) {
+                boolean lineBreak = c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085';
                 String what = c == '\n' || c == '\r' ? "a line break" : c == '\t' ? "a tab"
+                        : c == '\u2028' ? "a line separator (U+2028)" : c == '\u2029' ? "a paragraph separator (U+2029)"
                         : String.format("the control character U+%04X", (int) c);
-                errors.add(new FieldError(field, "'" + trimmed.replaceAll("\\p{Cntrl}+", " ") + "' contains " + what
-                        + (c == '\n' || c == '\r' ? ": put each address line in its own column" : "")));
+                errors.add(new FieldError(field, "'" + trimmed.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\p{Cf}]+", " ")
+                        + "' contains " + what + (lineBreak ? ": put each address line in its own column" : "")));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Warns of an invisible format character (zero-width, bidirectional controls, a byte-order mark inside the
+     * cell): it reaches Google as it is, and can make a name or a domain look like another.
+     */
+    private void checkFormatCharacters(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                warnings.add(new FieldError(field, String.format("contains the invisible character U+%04X at position "
+                        + "%d (a zero-width, direction or byte-order mark): it reaches Google as it is; remove it "
+                        + "unless you mean it", (int) c, i + 1)));
                 return;
             }
         }
     }
 
+    /** Control characters, and the Unicode line and paragraph separators: each breaks a line where shown. */
+    private static boolean isForbidden(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+    }
+
     private static boolean hasControlCharacter(String value) {
         // A loop, not chars().anyMatch(): this runs for every cell of every row.
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            if (isForbidden(value.charAt(i))) {
                 return true;
             }
         }

@@ -42,7 +42,7 @@ public class RowValidator {
     public RowValidation validate(CustomerRow row) {
         List<FieldError> errors = new ArrayList<>();
         List<FieldError> warnings = new ArrayList<>();
-        Cells cells = new Cells(row, errors);
+        Cells cells = new Cells(row, errors, warnings);
         if (row.formatError() != null) {
             errors.add(new FieldError("row", row.formatError()));
         }
