@@ -200,6 +200,10 @@ final class Jvms {
             assertThat(process.exitValue()).as("killed, not finished:\n" + output()).isEqualTo(137);
         }
 
+        long pid() {
+            return process.pid();
+        }
+
         int awaitExit() throws InterruptedException {
             assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
             return process.exitValue();
