@@ -112,21 +112,13 @@ public class FileRuns {
 
     /** Starts a stopped or failed run again, by its id, from its last checkpoint. */
     public RunAnswer restart(long runId) {
+        String refusal = restartRefusal(runId);
+        if (refusal != null) {
+            return fail(refusal);
+        }
         RunSummary last = summaries.ofRun(runId);
-        if (last == null) {
-            return fail("There is no run " + runId + "; 'history' lists the runs.");
-        }
         Path input = Path.of(last.inputFile());
-        if (!Files.isRegularFile(input)) {
-            return fail("Run " + runId + " read " + input + ", which is no longer there. Put the same file back "
-                    + "there to restart it.");
-        }
         JobParameters parameters = jobRepository.getJobExecution(last.executionId()).getJobParameters();
-        if (!OnboardingJobParameters.forFile(input).getString(OnboardingJobParameters.INPUT_SHA256)
-                .equals(parameters.getString(OnboardingJobParameters.INPUT_SHA256))) {
-            return fail("Run " + runId + " cannot be restarted: " + input + " changed since. Run the changed "
-                    + "file with 'run' (it becomes a new run; rows already onboarded are not ordered again).");
-        }
         try {
             interruptedRuns.recover(runId);
         } catch (RunStillAliveException e) {
@@ -138,6 +130,36 @@ public class FileRuns {
         } catch (CsvFormatException e) {
             return fail("Nothing was started: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why a run cannot be restarted, or null when it can: what {@link #restart} would refuse, said before it starts,
+     * for a door that starts the restart in the background (the console) and must show the real answer.
+     */
+    public String restartRefusal(long runId) {
+        RunSummary last = summaries.ofRun(runId);
+        if (last == null) {
+            return "There is no run " + runId + "; 'history' lists the runs.";
+        }
+        if (last.status() == BatchStatus.COMPLETED) {
+            return "Run " + runId + " was completed" + (last.endTime() == null ? "" : " on " + TIME.format(last.endTime()))
+                    + "; there is nothing to restart. Nothing was sent to Google again.";
+        }
+        if (last.status() == BatchStatus.ABANDONED) {
+            return "Run " + runId + " was abandoned; it cannot be restarted. Run its file again with 'run'.";
+        }
+        Path input = Path.of(last.inputFile());
+        if (!Files.isRegularFile(input)) {
+            return "Run " + runId + " read " + input + ", which is no longer there. Put the same file back "
+                    + "there to restart it.";
+        }
+        JobParameters parameters = jobRepository.getJobExecution(last.executionId()).getJobParameters();
+        if (!OnboardingJobParameters.forFile(input).getString(OnboardingJobParameters.INPUT_SHA256)
+                .equals(parameters.getString(OnboardingJobParameters.INPUT_SHA256))) {
+            return "Run " + runId + " cannot be restarted: " + input + " changed since. Run the changed "
+                    + "file with 'run' (it becomes a new run; rows already onboarded are not ordered again).";
+        }
+        return null;
     }
 
     /** Asks a running run to stop after its current chunk, wherever it runs; it can be resumed later. */

@@ -3,6 +3,7 @@ package io.onboarding.schedule;
 import io.onboarding.cli.ExitCodes;
 import io.onboarding.cli.FileRuns;
 import io.onboarding.cli.RunAnswer;
+import io.onboarding.logging.LogText;
 import io.onboarding.report.RunReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,13 +47,14 @@ public class Inbox {
         try {
             Files.createDirectories(folder("processing"));
             for (Path interrupted : csvFiles(folder("processing"))) {
-                log.info("Inbox: resuming {}, left in processing/ by an interrupted run", interrupted.getFileName());
+                log.info("Inbox: resuming {}, left in processing/ by an interrupted run",
+                        LogText.escape(interrupted.getFileName()));
                 finished.add(finish(interrupted, runs.run(interrupted, false)));
             }
             for (Path file : settled(csvFiles(inbox))) {
                 Path processing = folder("processing").resolve(file.getFileName());
                 Files.move(file, processing, StandardCopyOption.ATOMIC_MOVE);
-                log.info("Inbox: running {}", file.getFileName());
+                log.info("Inbox: running {}", LogText.escape(file.getFileName()));
                 finished.add(finish(processing, runs.run(processing, false)));
             }
         } catch (IOException e) {
@@ -82,7 +84,7 @@ public class Inbox {
             if (Files.isRegularFile(file) && fingerprint(file).equals(entry.getValue())) {
                 settled.add(file);
             } else {
-                log.info("Inbox: {} is still being written; left for the next tick", file.getFileName());
+                log.info("Inbox: {} is still being written; left for the next tick", LogText.escape(file.getFileName()));
             }
         }
         return settled;
@@ -92,7 +94,8 @@ public class Inbox {
         if (answer.exitCode() == ExitCodes.RESUMABLE) {
             // Left in processing/: the next tick resumes it from its checkpoint under the same name.
             log.warn("Inbox: {} did not finish{}; it stays in processing/ and is resumed on the next tick",
-                    processing.getFileName(), answer.problem() == null ? "" : " (" + answer.problem() + ")");
+                    LogText.escape(processing.getFileName()),
+                    answer.problem() == null ? "" : " (" + LogText.escape(answer.problem()) + ")");
             return processing;
         }
         boolean done = answer.exitCode() == ExitCodes.OK || answer.exitCode() == ExitCodes.ROWS_TO_FIX;
@@ -110,7 +113,8 @@ public class Inbox {
         if (answer.problem() != null) {
             Files.writeString(target.resolveSibling(base + ".error.txt"), answer.problem() + System.lineSeparator());
         }
-        log.info("Inbox: {} -> {} (exit code {})", processing.getFileName(), properties.dir().relativize(target),
+        log.info("Inbox: {} -> {} (exit code {})", LogText.escape(processing.getFileName()),
+                LogText.escape(properties.dir().relativize(target)),
                 answer.exitCode());
         return target;
     }

@@ -6,6 +6,7 @@ import io.onboarding.job.RunSummaries;
 import io.onboarding.job.RunSummary;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResultRepository;
+import io.onboarding.logging.LogText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -49,13 +50,21 @@ public class ConsoleRuns implements AutoCloseable {
     }
 
     public void start(Upload upload, String operator) {
-        log.info("Console: operator {} started the run of {} ({})", operator, upload.originalName(), upload.id());
+        log.info("Console: operator {} started the run of {} ({})", operator, LogText.escape(upload.originalName()),
+                upload.id());
         background.submit(() -> fileRuns.run(upload.file(), false));
     }
 
-    public void restart(long runId, String operator) {
+    /** Restarts a run in the background; why not, when it cannot be restarted (nothing is started then). */
+    public Optional<String> restart(long runId, String operator) {
+        String refusal = fileRuns.restartRefusal(runId);
+        if (refusal != null) {
+            log.info("Console: operator {} asked to restart run {}: refused: {}", operator, runId, refusal);
+            return Optional.of(refusal);
+        }
         log.info("Console: operator {} restarted run {}", operator, runId);
         background.submit(() -> fileRuns.restart(runId));
+        return Optional.empty();
     }
 
     public String stop(long runId, String operator) {

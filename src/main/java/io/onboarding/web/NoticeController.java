@@ -1,5 +1,6 @@
 package io.onboarding.web;
 
+import io.onboarding.logging.LogText;
 import io.onboarding.notification.CustomerNotices;
 import io.onboarding.validation.CustomerDomainKey;
 import io.onboarding.system.OnboardingProperties;
@@ -33,7 +34,7 @@ class NoticeController {
     @PostMapping("/notices/resend")
     String resend(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
         String customer = CustomerDomainKey.of(domain);
-        log.info("Console: operator {} sends the notice of {} again", operator.getName(), customer);
+        log.info("Console: operator {} sends the notice of {} again", operator.getName(), LogText.escape(customer));
         CustomerNotices.Resend resend = notices.resend(customer, CustomerNotices.resendFolder(properties.reportDir()));
         redirect.addFlashAttribute("message", resend.problem() == null
                 ? customer + ": notice sent again; a domain customer's admin has a new temporary password."
@@ -44,7 +45,8 @@ class NoticeController {
     @PostMapping("/notices/arrived")
     String arrived(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
         String customer = CustomerDomainKey.of(domain);
-        log.info("Console: operator {} records that the notice of {} arrived", operator.getName(), customer);
+        log.info("Console: operator {} records that the notice of {} arrived", operator.getName(),
+                LogText.escape(customer));
         String problem = notices.confirmArrived(customer);
         redirect.addFlashAttribute("message", problem == null ? customer + ": recorded as arrived."
                 : shown(customer) + ": not recorded: " + problem);

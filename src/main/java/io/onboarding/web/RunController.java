@@ -57,7 +57,7 @@ class RunController {
 
     @GetMapping("/runs/{runId}")
     String run(@PathVariable long runId, @RequestParam(name = "outcome", required = false) String outcome,
-            @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+            @RequestParam(name = "page", defaultValue = "0") long page, Model model) {
         RunSummary run = find(runId);
         ConsoleRuns.Progress progress = runs.progress(run);
         model.addAttribute("run", run);
@@ -71,11 +71,16 @@ class RunController {
             // A dry run keeps only its first rows to fix (its reports have every row): page through those.
             int rows = run.dryRun() ? results.stored(runId, filter)
                     : filter.isEmpty() ? run.rows() : run.counts().get(filter.get(0));
-            int current = Math.max(0, page);
+            int pages = Math.max(1, (int) ((rows + (long) size - 1) / size));
+            if (page < 0 || page >= pages) {
+                // Not a page of this run: a 404, never an offset that overflows into a server error.
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Run " + runId + " has " + pages + " page(s)");
+            }
+            int current = (int) page;
             model.addAttribute("results", results.page(runId, filter, current * size, size));
             model.addAttribute("outcome", filter.isEmpty() ? null : filter.get(0).name());
             model.addAttribute("page", current);
-            model.addAttribute("pages", Math.max(1, (rows + size - 1) / size));
+            model.addAttribute("pages", pages);
         }
         return "run";
     }
@@ -102,8 +107,9 @@ class RunController {
         if (run.status().isRunning()) {
             redirect.addFlashAttribute("message", "Run " + runId + " is still running.");
         } else {
-            runs.restart(runId, operator.getName());
-            redirect.addFlashAttribute("message", "Run " + runId + " restarts from its last checkpoint.");
+            redirect.addFlashAttribute("message", runs.restart(runId, operator.getName())
+                    .map(refusal -> refusal.replace(String.valueOf(run.inputFile()), "its file"))
+                    .orElse("Run " + runId + " restarts from its last checkpoint."));
         }
         return "redirect:/runs/" + runId;
     }

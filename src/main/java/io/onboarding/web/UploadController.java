@@ -3,6 +3,7 @@ package io.onboarding.web;
 import io.onboarding.job.RunSummary;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResultRepository;
+import io.onboarding.logging.LogText;
 import io.onboarding.report.RunReportWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,19 +53,22 @@ class UploadController {
     String upload(@RequestParam("file") MultipartFile file, Principal operator, Model model) throws IOException {
         String problem = Uploads.nameProblem(file.getOriginalFilename());
         if (problem == null && file.isEmpty()) {
-            problem = "The file '" + file.getOriginalFilename() + "' is empty.";
+            problem = "The file '" + Uploads.displayName(file.getOriginalFilename()) + "' is empty.";
         }
         if (problem != null) {
-            log.info("Console: operator {} uploaded a refused file: {}", operator.getName(), problem);
+            log.info("Console: operator {} uploaded a refused file: {}", operator.getName(), LogText.escape(problem));
             return refused(model, problem);
         }
         Upload upload;
         try (InputStream in = file.getInputStream()) {
             upload = uploads.store(file.getOriginalFilename(), in);
         }
-        log.info("Console: operator {} uploaded {} as {}", operator.getName(), upload.originalName(), upload.id());
+        log.info("Console: operator {} uploaded {} as {}", operator.getName(), LogText.escape(upload.originalName()),
+                upload.id());
         io.onboarding.cli.RunAnswer preview = runs.preview(upload);
         if (preview.summary() == null) {
+            // Nothing will read a refused file again, and it may hold passwords.
+            uploads.delete(upload);
             // The same words as the command line's: the file cannot be read as it is. The operator knows the
             // file by the name it had on their computer, not by the server's.
             return refused(model, preview.problem().replace(upload.file().toString(), "'" + upload.originalName() + "'"));

@@ -1,23 +1,31 @@
 package io.onboarding.web;
 
 import io.onboarding.schedule.InboxProperties;
+import io.onboarding.system.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps uploaded CSV files in {@code <inbox>/uploads/}, under server-made names: the browser's file name
  * is shown, never used as a path. Outside the inbox itself, so that serve's nightly tick does not run them.
+ * They hold passwords and transfer tokens: owner-only (0600, in a 0700 folder), and deleted when refused or
+ * older than {@code onboarding.uploads.retention}.
  */
 @Component
 public class Uploads {
@@ -27,10 +35,12 @@ public class Uploads {
     private static final String NAMES = ".names";
 
     private final Path folder;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Uploads(InboxProperties inbox) {
+    Uploads(InboxProperties inbox, Clock clock) {
         this.folder = inbox.dir().resolve("uploads");
+        this.clock = clock;
     }
 
     /**
@@ -38,31 +48,86 @@ public class Uploads {
      * a name like {@code ../../etc/passwd.csv} says the client is not a browser an operator uses.
      */
     static String nameProblem(String originalName) {
-        if (originalName == null || originalName.isBlank()) {
+        String name = displayName(originalName);
+        if (name.isEmpty()) {
             return "The upload has no file name; choose a .csv file.";
         }
-        if (originalName.contains("/") || originalName.contains("\\") || originalName.contains("..")
-                || originalName.chars().anyMatch(Character::isISOControl)) {
-            return "The file name '" + originalName.replaceAll("\\p{Cntrl}", "?") + "' is not a plain file name.";
-        }
-        if (!originalName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return "Only .csv files can be uploaded ('" + originalName + "' is not one): save it from your "
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return "Only .csv files can be uploaded ('" + name + "' is not one): save it from your "
                     + "spreadsheet as 'CSV UTF-8'.";
         }
         return null;
     }
 
+    /**
+     * The browser's file name reduced to what is safe to show and log: its base name (a browser on Windows may
+     * send a whole path), without control, format or line-separator characters, at most 200 characters. The
+     * name is never a path here, so {@code customers..csv} is as good as any.
+     */
+    static String displayName(String originalName) {
+        if (originalName == null) {
+            return "";
+        }
+        String base = originalName.substring(Math.max(originalName.lastIndexOf('/'), originalName.lastIndexOf('\\')) + 1);
+        String safe = base.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Zl}\\p{Zp}]", "").strip();
+        return safe.length() > 200 ? safe.substring(safe.length() - 200) : safe;
+    }
+
     public Upload store(String originalName, InputStream content) {
-        String id = "u-" + STAMP.format(LocalDateTime.now()) + "-" + HexFormat.of().toHexDigits(random.nextInt());
+        String name = displayName(originalName);
+        String id = "u-" + STAMP.format(LocalDateTime.now(clock)) + "-" + HexFormat.of().toHexDigits(random.nextInt());
         Path file = folder.resolve(id + ".csv");
         try {
-            Files.createDirectories(folder);
-            Files.copy(content, file);
-            Files.writeString(folder.resolve(id + NAMES), originalName);
+            if (Files.notExists(folder)) {
+                OwnerOnlyFiles.createFolder(folder);
+            } else if (OwnerOnlyFiles.openToOthers(folder)) {
+                OwnerOnlyFiles.restrictFolder(folder);
+            }
+            // Created owner-only before a byte of it is written: the file holds passwords and transfer tokens.
+            OwnerOnlyFiles.create(file);
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
+                content.transferTo(out);
+            }
+            Path names = folder.resolve(id + NAMES);
+            OwnerOnlyFiles.create(names);
+            Files.writeString(names, name);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the upload in " + folder, e);
         }
-        return new Upload(id, file, originalName);
+        return new Upload(id, file, name);
+    }
+
+    /** Deletes an upload, e.g. one refused: nothing will read it, and it may hold passwords. */
+    public void delete(Upload upload) {
+        try {
+            Files.deleteIfExists(folder.resolve(upload.id() + ".csv"));
+            Files.deleteIfExists(folder.resolve(upload.id() + NAMES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the upload " + upload.id(), e);
+        }
+    }
+
+    /** Deletes the uploads stored before a moment (their reports stay); how many. */
+    int deleteStoredBefore(Instant moment) {
+        if (Files.notExists(folder)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".csv") && Files.getLastModifiedTime(file).toInstant().isBefore(moment)) {
+                    Optional<Upload> upload = find(name.substring(0, name.length() - ".csv".length()));
+                    if (upload.isPresent()) {
+                        delete(upload.get());
+                        deleted++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the uploads in " + folder, e);
+        }
+        return deleted;
     }
 
     /** The upload a run read, when it read one: what the run pages show instead of the server's path. */
