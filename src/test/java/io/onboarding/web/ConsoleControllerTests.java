@@ -137,8 +137,8 @@ class ConsoleControllerTests {
 
         // when
         mvc.perform(post(preview + "/start").with(OPERATOR).with(csrf()));
-        String run = awaitRun(preview);
-        awaitFinished(Long.parseLong(run.substring("/runs/".length())));
+        String run = new ConsoleWaits(mvc, OPERATOR).run(preview);
+        new ConsoleWaits(mvc, OPERATOR).finished(Long.parseLong(run.substring("/runs/".length())));
 
         // then
         mvc.perform(get(run).with(OPERATOR)).andExpect(content().string(org.hamcrest.Matchers.allOf(
@@ -171,9 +171,9 @@ class ConsoleControllerTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("not a domain")));
 
         mvc.perform(post(preview + "/start").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(preview + "/run"));
-        String run = awaitRun(preview);
+        String run = new ConsoleWaits(mvc, OPERATOR).run(preview);
         long runId = Long.parseLong(run.substring("/runs/".length()));
-        awaitFinished(runId);
+        new ConsoleWaits(mvc, OPERATOR).finished(runId);
 
         mvc.perform(get(run + "/progress").with(OPERATOR)).andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.done").value(2)).andExpect(jsonPath("$.total").value(2))
@@ -271,29 +271,6 @@ class ConsoleControllerTests {
         mvc.perform(get("/uploads/..%2F..%2Fetc").with(OPERATOR)).andExpect(status().is4xxClientError());
         mvc.perform(get("/runs/987654").with(OPERATOR)).andExpect(status().isNotFound());
         mvc.perform(get("/runs/987654/results.csv").with(OPERATOR)).andExpect(status().isNotFound());
-    }
-
-    private String awaitRun(String preview) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            MvcResult result = mvc.perform(get(preview + "/run").with(OPERATOR)).andReturn();
-            if (result.getResponse().getRedirectedUrl() != null) {
-                return result.getResponse().getRedirectedUrl();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the run never began");
-    }
-
-    private void awaitFinished(long runId) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            String json = mvc.perform(get("/runs/" + runId + "/progress").with(OPERATOR)).andReturn().getResponse()
-                    .getContentAsString();
-            if (json.contains("\"finished\":true")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("run " + runId + " never finished");
     }
 
     private long uploadsStored() throws Exception {

@@ -124,9 +124,9 @@ class ConsoleSecurityTests {
                 .with(csrf())).andReturn();
         String preview = uploaded.getResponse().getRedirectedUrl();
         mvc.perform(post(preview + "/start").with(OPERATOR).with(csrf()));
-        String run = awaitRun(preview);
+        String run = new ConsoleWaits(mvc, OPERATOR).run(preview);
         long runId = Long.parseLong(run.substring("/runs/".length()));
-        awaitFinished(runId);
+        new ConsoleWaits(mvc, OPERATOR).finished(runId);
 
         // when / then
         mvc.perform(get(run).param("page", "0").with(OPERATOR)).andExpect(status().isOk());
@@ -148,29 +148,6 @@ class ConsoleSecurityTests {
 
     private static org.springframework.test.web.servlet.RequestBuilder signIn(String name, String password, String address) {
         return post("/login").param("username", name).param("password", password).with(csrf()).with(from(address));
-    }
-
-    private String awaitRun(String preview) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            MvcResult result = mvc.perform(get(preview + "/run").with(OPERATOR)).andReturn();
-            if (result.getResponse().getRedirectedUrl() != null) {
-                return result.getResponse().getRedirectedUrl();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the run never began");
-    }
-
-    private void awaitFinished(long runId) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            String json = mvc.perform(get("/runs/" + runId + "/progress").with(OPERATOR)).andReturn().getResponse()
-                    .getContentAsString();
-            if (json.contains("\"finished\":true")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("run " + runId + " never finished");
     }
 
     private static java.util.Set<String> names(Path folder) throws Exception {
