@@ -33,12 +33,10 @@ public class RowResultRepository {
                 CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES, RECORDED_AT)
             KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** Saves the outcome; saving a line again (a re-processed chunk) replaces the earlier outcome. */
-    public void save(long runId, RowResult result) {
-        saveAll(runId, List.of(result));
-    }
-
-    /** Saves a chunk's outcomes in one JDBC batch: one statement per row costs more than validating it. */
+    /**
+     * Saves a chunk's outcomes in one JDBC batch (one statement per row costs more than validating it); saving a
+     * line again (a re-processed chunk) replaces the earlier outcome.
+     */
     public void saveAll(long runId, List<? extends RowResult> results) {
         LocalDateTime now = LocalDateTime.now(clock);
         batches.batchUpdate(MERGE, results.stream().map(result -> new Object[] {runId, result.line(),

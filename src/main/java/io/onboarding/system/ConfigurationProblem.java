@@ -1,14 +1,11 @@
 package io.onboarding.system;
 
-import org.springframework.boot.ExitCodeGenerator;
-
 /**
  * The configuration cannot work (no readable key file, no delegated admin): the run stops at start-up,
- * before any row is touched, with exit code 2 and a message saying what to fix.
+ * before any row is touched, with exit code 2 (the command line's answer to a context that cannot start) and a
+ * message saying what to fix.
  */
-public class ConfigurationProblem extends RuntimeException implements ExitCodeGenerator {
-
-    static final int EXIT_CODE = 2;
+public class ConfigurationProblem extends RuntimeException {
 
     private final String action;
 
@@ -20,10 +17,5 @@ public class ConfigurationProblem extends RuntimeException implements ExitCodeGe
     /** What the operator should do about it. */
     public String action() {
         return action;
-    }
-
-    @Override
-    public int getExitCode() {
-        return EXIT_CODE;
     }
 }

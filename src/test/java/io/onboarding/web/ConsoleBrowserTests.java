@@ -36,8 +36,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The console in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them):
- * sign in, upload the sample file, preview, start, watch, results, download — and the refusals. Saves the
- * README's screenshots into docs/screenshots/.
+ * sign in, upload the sample file, preview, start, watch, results, download — and the refusals. Saves its
+ * screenshots into target/screenshots/; with {@code -Dscreenshots.update=true} into docs/screenshots/, the
+ * README's, so that an ordinary test run never rewrites tracked files.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.web-application-type=servlet",
@@ -51,7 +52,8 @@ class ConsoleBrowserTests {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = Boolean.getBoolean("screenshots.update") ? Path.of("docs/screenshots")
+            : Path.of("target/screenshots");
     private static final Path SAMPLE = Path.of("sample-data/customers.csv");
 
     @LocalServerPort
