@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OnboardingApplication {
 
     public static void main(String[] args) {
-        System.exit(OnboardingCommandLine.execute(args));
+        System.exit(Boolean.getBoolean(OnboardingCommandLine.FIRST_RUN) ? OnboardingCommandLine.firstRun(args)
+                : OnboardingCommandLine.execute(args));
     }
 }

@@ -29,6 +29,26 @@ public final class OnboardingCommandLine implements Runnable {
         return commandLine.execute(args);
     }
 
+    /** Set by {@code ./mvnw spring-boot:run} (pom.xml): a newcomer's first command, not cron. */
+    public static final String FIRST_RUN = "onboarding.first-run";
+
+    /**
+     * The command line as a newcomer's first {@code ./mvnw spring-boot:run} runs it: rows to fix end with a hint
+     * and exit code 0 — the sample file has rows meant to be rejected, and Maven would print exit code 3 as a red
+     * build failure. Real failures keep their codes.
+     */
+    public static int firstRun(String... args) {
+        int exitCode = execute(args);
+        if (exitCode != ExitCodes.ROWS_TO_FIX) {
+            return exitCode;
+        }
+        System.out.println();
+        System.out.println("The sample file has rows meant to be rejected: rejects.csv says why. Run as a command "
+                + "(java -jar target/workspace-onboarding.jar run FILE) or from cron, this ends with exit code 3 — "
+                + "'finished, some rows to fix'; this Maven run ends with 0.");
+        return ExitCodes.OK;
+    }
+
     @Override
     public void run() {
         // No subcommand: say what there is, and fail as any usage error does.

@@ -68,6 +68,20 @@ class CommandLineTests {
     }
 
     @Test
+    void theFirstRunOfTheSampleEndsWith0AndSaysCronGets3(CapturedOutput output) {
+        // when: as ./mvnw spring-boot:run starts it (pom.xml)
+        int exitCode = OnboardingCommandLine.firstRun("run", "sample-data/customers.csv",
+                "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("db/onboarding"),
+                "--onboarding.report-dir=" + tmp.resolve("reports"), "--onboarding.sandbox.url=" + sandbox.baseUrl(),
+                "--logging.file.name=" + tmp.resolve("logs/onboarding.log"));
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("rows to fix and re-submit", "this ends with exit code 3",
+                "this Maven run ends with 0");
+    }
+
+    @Test
     void aFileWithAHeaderButNoRowsIsRefusedWith2ByRunAndValidate(CapturedOutput output) throws Exception {
         // given the export of a night without customers, and one with only blank lines after its header
         Path headerOnly = write("empty-export.csv", HEADER);
