@@ -17,7 +17,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -48,12 +48,14 @@ public class FileRuns {
     private final ProvisioningLedger ledger;
     private final OnboardingProperties properties;
     private final RunMode mode;
+    private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
 
     FileRuns(JobOperator jobOperator, JobRepository jobRepository, Job job, RunSummaries summaries,
             InterruptedRuns interruptedRuns, RowResultRepository results, ProvisioningLedger ledger,
-            OnboardingProperties properties, RunMode mode) {
+            OnboardingProperties properties, RunMode mode, Clock clock) {
+        this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -76,7 +78,7 @@ public class FileRuns {
         }
         JobParameters parameters;
         try {
-            parameters = dryRun ? OnboardingJobParameters.forDryRun(input, Instant.now())
+            parameters = dryRun ? OnboardingJobParameters.forDryRun(input, clock.instant())
                     : OnboardingJobParameters.forFile(input);
         } catch (UncheckedIOException e) {
             return fail("Nothing was started: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");

@@ -4,6 +4,7 @@ import io.onboarding.notification.CustomerNotices;
 import io.onboarding.system.OnboardingProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ class NotifyCommand extends SpringCommand {
         if (arrived) {
             return confirmArrived(notices);
         }
-        Path folder = CustomerNotices.resendFolder(context.getBean(OnboardingProperties.class).reportDir());
+        Path folder = CustomerNotices.resendFolder(context.getBean(OnboardingProperties.class).reportDir(),
+                context.getBean(Clock.class));
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
             CustomerNotices.Resend resend = notices.resend(domain, folder);

@@ -10,6 +10,7 @@ import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.provisioning.CustomerProvisioner;
 import io.onboarding.validation.CustomerDomainKey;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -152,8 +153,8 @@ public class CustomerNotices {
     }
 
     /** Where the notices an operator asks for go (outbox, credentials file): not a run, so a folder of its own. */
-    public static Path resendFolder(Path reportDir) {
-        return reportDir.toAbsolutePath().resolve("notices-" + FOLDER_TIME.format(java.time.LocalDateTime.now()));
+    public static Path resendFolder(Path reportDir, Clock clock) {
+        return reportDir.toAbsolutePath().resolve("notices-" + FOLDER_TIME.format(java.time.LocalDateTime.now(clock)));
     }
 
     /**

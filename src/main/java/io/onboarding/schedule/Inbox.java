@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ public class Inbox {
     private final InboxProperties properties;
     private final FileRuns runs;
 
-    public Inbox(InboxProperties properties, FileRuns runs) {
+    private final Clock clock;
+
+    public Inbox(InboxProperties properties, FileRuns runs, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.runs = runs;
     }
@@ -124,12 +128,12 @@ public class Inbox {
     }
 
     /** The name in the folder, or, when a file of that name is already there, the name with a time stamp. */
-    private static Path free(Path folder, String name) {
+    private Path free(Path folder, String name) {
         Path target = folder.resolve(name);
         if (!Files.exists(target)) {
             return target;
         }
-        return folder.resolve(name.replaceFirst("(?i)(\\.csv)?$", "-" + STAMP.format(LocalDateTime.now()) + "$1"));
+        return folder.resolve(name.replaceFirst("(?i)(\\.csv)?$", "-" + STAMP.format(LocalDateTime.now(clock)) + "$1"));
     }
 
     private static List<Path> csvFiles(Path folder) throws IOException {

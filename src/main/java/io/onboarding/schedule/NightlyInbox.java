@@ -1,6 +1,7 @@
 package io.onboarding.schedule;
 
 import io.onboarding.cli.FileRuns;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,8 +20,8 @@ class NightlyInbox {
 
     private final Inbox inbox;
 
-    NightlyInbox(InboxProperties properties, FileRuns runs) {
-        this.inbox = new Inbox(properties, runs);
+    NightlyInbox(InboxProperties properties, FileRuns runs, Clock clock) {
+        this.inbox = new Inbox(properties, runs, clock);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResultRepository;
 import io.onboarding.logging.LogText;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ public class ConsoleRuns implements AutoCloseable {
     });
     private final Map<String, Long> rowsByFile = new ConcurrentHashMap<>();
 
-    ConsoleRuns(FileRuns fileRuns, RunSummaries summaries, RowResultRepository results) {
+    private final Clock clock;
+
+    ConsoleRuns(FileRuns fileRuns, RunSummaries summaries, RowResultRepository results, Clock clock) {
+        this.clock = clock;
         this.fileRuns = fileRuns;
         this.summaries = summaries;
         this.results = results;
@@ -90,7 +94,7 @@ public class ConsoleRuns implements AutoCloseable {
             }
         });
         long done = run.rows();
-        LocalDateTime end = run.endTime() != null ? run.endTime() : LocalDateTime.now();
+        LocalDateTime end = run.endTime() != null ? run.endTime() : LocalDateTime.now(clock);
         double seconds = run.startTime() == null ? 0 : Math.max(0.001, Duration.between(run.startTime(), end).toMillis()
                 / 1000.0);
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.onboarding.web;
 import com.google.auth.Credentials;
 import io.onboarding.system.RunMode;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -20,7 +21,10 @@ public class ConsoleStatus {
     private volatile String credentialsState;
     private volatile Instant credentialsCheckedAt = Instant.MIN;
 
-    ConsoleStatus(RunMode mode, DataSource dataSource, Credentials googleCredentials) {
+    private final Clock clock;
+
+    ConsoleStatus(RunMode mode, DataSource dataSource, Credentials googleCredentials, Clock clock) {
+        this.clock = clock;
         this.mode = mode;
         this.dataSource = dataSource;
         this.credentials = googleCredentials;
@@ -47,14 +51,14 @@ public class ConsoleStatus {
         if (mode == RunMode.SANDBOX) {
             return "OK (sandbox: none needed)";
         }
-        if (Duration.between(credentialsCheckedAt, Instant.now()).compareTo(CREDENTIALS_CHECKED_FOR) > 0) {
+        if (Duration.between(credentialsCheckedAt, clock.instant()).compareTo(CREDENTIALS_CHECKED_FOR) > 0) {
             try {
                 credentials.getRequestMetadata(URI.create("https://reseller.googleapis.com"));
                 credentialsState = "OK (a token was issued)";
             } catch (Exception e) {
                 credentialsState = "refused: " + e.getClass().getSimpleName() + " — see the log";
             }
-            credentialsCheckedAt = Instant.now();
+            credentialsCheckedAt = clock.instant();
         }
         return credentialsState;
     }

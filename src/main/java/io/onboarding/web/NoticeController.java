@@ -5,6 +5,7 @@ import io.onboarding.notification.CustomerNotices;
 import io.onboarding.validation.CustomerDomainKey;
 import io.onboarding.system.OnboardingProperties;
 import java.security.Principal;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,7 +27,10 @@ class NoticeController {
     private final CustomerNotices notices;
     private final OnboardingProperties properties;
 
-    NoticeController(CustomerNotices notices, OnboardingProperties properties) {
+    private final Clock clock;
+
+    NoticeController(CustomerNotices notices, OnboardingProperties properties, Clock clock) {
+        this.clock = clock;
         this.notices = notices;
         this.properties = properties;
     }
@@ -35,7 +39,7 @@ class NoticeController {
     String resend(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
         String customer = CustomerDomainKey.of(domain);
         log.info("Console: operator {} sends the notice of {} again", operator.getName(), LogText.escape(customer));
-        CustomerNotices.Resend resend = notices.resend(customer, CustomerNotices.resendFolder(properties.reportDir()));
+        CustomerNotices.Resend resend = notices.resend(customer, CustomerNotices.resendFolder(properties.reportDir(), clock));
         redirect.addFlashAttribute("message", resend.problem() == null
                 ? customer + ": notice sent again; a domain customer's admin has a new temporary password."
                 : shown(customer) + ": not sent: " + resend.problem());
