@@ -6,7 +6,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,17 +73,19 @@ public final class ApiThrottle {
     private long episodeStart;
     private long acceptedBeforeEpisode;
     private long lastLesson;
+    private final Counter throttled;
     private long last429;
     private long lastChange;
 
     /** @param requestsPerMinute the configured limit; 0 or less means no limit */
-    public ApiThrottle(String api, int requestsPerMinute) {
-        this(api, requestsPerMinute, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+    public ApiThrottle(String api, int requestsPerMinute, MeterRegistry meters) {
+        this(api, requestsPerMinute, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING, meters);
     }
 
     /** With its time and its waiting injected, so that a test runs minutes of traffic at once. */
-    ApiThrottle(String api, int requestsPerMinute, TimeMeter time, BlockingStrategy waiting) {
+    ApiThrottle(String api, int requestsPerMinute, TimeMeter time, BlockingStrategy waiting, MeterRegistry meters) {
         this.api = api;
+        this.throttled = meters.counter("onboarding.google.throttled", "api", api);
         this.maxPerSecond = requestsPerMinute / 60.0;
         this.time = time;
         this.waiting = waiting;
@@ -118,7 +121,7 @@ public final class ApiThrottle {
      * accepted in the last second (or, if more, on average over the last ten), at most what was sent.
      */
     public void slowDown() {
-        Metrics.counter("onboarding.google.throttled", "api", api).increment();
+        throttled.increment();
         if (bucket == null) {
             return;
         }

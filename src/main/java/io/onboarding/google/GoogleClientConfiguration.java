@@ -1,6 +1,7 @@
 package io.onboarding.google;
 
 import com.google.auth.Credentials;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -20,18 +21,20 @@ class GoogleClientConfiguration {
 
     @Bean
     ResellerClient resellerClient(RestClient.Builder builder, ClientHttpRequestFactory googleRequestFactory,
-            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties) {
+            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties,
+            MeterRegistry meters) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.resellerBaseUrl(), googleCredentials);
         return new RestResellerClient(rest, new GoogleErrors(json),
-                new ApiThrottle("reseller", properties.resellerRequestsPerMinute()));
+                new ApiThrottle("reseller", properties.resellerRequestsPerMinute(), meters));
     }
 
     @Bean
     DirectoryClient directoryClient(RestClient.Builder builder, ClientHttpRequestFactory googleRequestFactory,
-            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties) {
+            GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties,
+            MeterRegistry meters) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.directoryBaseUrl(), googleCredentials);
         return new RestDirectoryClient(rest, new GoogleErrors(json),
-                new ApiThrottle("directory", properties.directoryRequestsPerMinute()),
+                new ApiThrottle("directory", properties.directoryRequestsPerMinute(), meters),
                 new UserCreationLimit(properties.userCreationsPerDomainPerSecond()));
     }
 

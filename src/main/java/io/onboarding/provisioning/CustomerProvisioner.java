@@ -1,5 +1,6 @@
 package io.onboarding.provisioning;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.onboarding.google.DirectoryClient;
 import io.onboarding.google.GoogleApiException;
 import io.onboarding.google.ResellerClient;
@@ -36,9 +37,11 @@ public class CustomerProvisioner {
     private final ProvisioningLedger ledger;
     private final RetryProperties retryProperties;
     private final Sleeper sleeper;
+    private final MeterRegistry meters;
 
     CustomerProvisioner(ResellerClient reseller, DirectoryClient directory, TemporaryPasswordGenerator passwords,
-            ProvisioningLedger ledger, RetryProperties retryProperties, Sleeper sleeper) {
+            ProvisioningLedger ledger, RetryProperties retryProperties, Sleeper sleeper, MeterRegistry meters) {
+        this.meters = meters;
         this.reseller = reseller;
         this.directory = directory;
         this.passwords = passwords;
@@ -57,7 +60,7 @@ public class CustomerProvisioner {
 
     /** As {@link #provision}, with the admin's password when this call set it, for the hand-over. */
     public Provisioned provisionCustomer(ValidatedCustomer row, ProvisioningRun run) {
-        TransientRetry retry = new TransientRetry(retryProperties, sleeper);
+        TransientRetry retry = new TransientRetry(retryProperties, sleeper, meters);
         String[] password = new String[1];
         RowResult result = provision(row, run, retry, password).withRetries(retry.retries());
         return new Provisioned(result, password[0]);
@@ -69,7 +72,7 @@ public class CustomerProvisioner {
      */
     public String resetAdminPassword(String adminEmail) {
         String password = passwords.generate();
-        new TransientRetry(retryProperties, sleeper).run(() -> directory.resetPassword(adminEmail, password));
+        new TransientRetry(retryProperties, sleeper, meters).run(() -> directory.resetPassword(adminEmail, password));
         return password;
     }
 

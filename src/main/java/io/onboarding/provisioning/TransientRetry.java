@@ -1,8 +1,8 @@
 package io.onboarding.provisioning;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.onboarding.google.GoogleApiException;
 import java.time.Duration;
-import io.micrometer.core.instrument.Metrics;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -19,10 +19,12 @@ final class TransientRetry {
 
     private final RetryProperties properties;
     private final Sleeper sleeper;
+    private final MeterRegistry meters;
     private int retries;
 
     /** One per row: it counts the row's retries for the report. */
-    TransientRetry(RetryProperties properties, Sleeper sleeper) {
+    TransientRetry(RetryProperties properties, Sleeper sleeper, MeterRegistry meters) {
+        this.meters = meters;
         this.properties = properties;
         this.sleeper = sleeper;
     }
@@ -77,7 +79,7 @@ final class TransientRetry {
 
     private void count(GoogleApiException cause) {
         retries++;
-        Metrics.counter("onboarding.google.retries", "call", cause.call(), "status", Integer.toString(cause.status()))
+        meters.counter("onboarding.google.retries", "call", cause.call(), "status", Integer.toString(cause.status()))
                 .increment();
     }
 

@@ -24,7 +24,7 @@ class ApiThrottleTests {
     @Test
     void requestsAreSpacedToTheConfiguredRate() {
         // given 100 requests per second
-        ApiThrottle throttle = new ApiThrottle("directory", 6_000, time, time);
+        ApiThrottle throttle = new ApiThrottle("directory", 6_000, time, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         // when 60 requests are sent as fast as the limit lets them
         for (int i = 0; i < 60; i++) {
@@ -38,7 +38,7 @@ class ApiThrottleTests {
     @Test
     void aLimitFarAboveGooglesQuotaIsLearntWithAlmostNo429s() {
         // given an operator's 100,000 requests per minute, where Google grants 20 per second
-        ApiThrottle throttle = new ApiThrottle("directory", 100_000, time, time);
+        ApiThrottle throttle = new ApiThrottle("directory", 100_000, time, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         Traffic traffic = new Traffic(throttle, new GoogleQuota(20, time));
 
         // when workers send as fast as the throttle lets them, for two minutes
@@ -58,7 +58,7 @@ class ApiThrottleTests {
     @Test
     void aRightLimitDrawsNo429AndKeepsItsRate() {
         // given a configured limit equal to what Google grants: 10 per second
-        ApiThrottle throttle = new ApiThrottle("reseller", 600, time, time);
+        ApiThrottle throttle = new ApiThrottle("reseller", 600, time, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         Traffic traffic = new Traffic(throttle, new GoogleQuota(10, time));
 
         // when workers send as fast as the throttle lets them, for a minute
@@ -74,7 +74,7 @@ class ApiThrottleTests {
     @Test
     void aBriefOverloadAtGoogleDoesNotCollapseTheRateForLong() {
         // given a right limit, used for 20 seconds
-        ApiThrottle throttle = new ApiThrottle("reseller", 600, time, time);
+        ApiThrottle throttle = new ApiThrottle("reseller", 600, time, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         GoogleQuota google = new GoogleQuota(10, time);
         Traffic traffic = new Traffic(throttle, google);
         traffic.run(Duration.ofSeconds(20));
@@ -96,7 +96,7 @@ class ApiThrottleTests {
     @Test
     void aQuotaGoogleLowersIsFoundAgain() {
         // given a limit far too high, learnt against 20 per second
-        ApiThrottle throttle = new ApiThrottle("directory", 100_000, time, time);
+        ApiThrottle throttle = new ApiThrottle("directory", 100_000, time, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         GoogleQuota google = new GoogleQuota(20, time);
         Traffic traffic = new Traffic(throttle, google);
         traffic.run(Duration.ofSeconds(30));
@@ -114,7 +114,7 @@ class ApiThrottleTests {
     @Test
     void workersHitTogetherCountAsOneLesson() {
         // given 20 per second, all accepted for two seconds
-        ApiThrottle throttle = new ApiThrottle("reseller", 1_200, time, time);
+        ApiThrottle throttle = new ApiThrottle("reseller", 1_200, time, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (int i = 0; i < 40; i++) {
             throttle.acquire();
             throttle.succeeded();
@@ -134,7 +134,7 @@ class ApiThrottleTests {
 
     @Test
     void noLimitMeansNoWaitAndNothingToSlowDown() {
-        ApiThrottle throttle = new ApiThrottle("reseller", 0, time, time);
+        ApiThrottle throttle = new ApiThrottle("reseller", 0, time, time, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         for (int i = 0; i < 10_000; i++) {
             throttle.acquire();

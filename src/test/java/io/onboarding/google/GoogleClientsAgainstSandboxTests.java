@@ -40,9 +40,9 @@ class GoogleClientsAgainstSandboxTests {
         sandbox = new SandboxServer(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com"), null), json,
                 Clock.systemUTC());
         reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json),
-                new ApiThrottle("reseller", 0));
+                new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         directory = new RestDirectoryClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json),
-                new ApiThrottle("directory", 0), new UserCreationLimit(10));
+                new ApiThrottle("directory", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), new UserCreationLimit(10));
     }
 
     @AfterEach
@@ -317,7 +317,7 @@ class GoogleClientsAgainstSandboxTests {
     void aRequestWithoutCredentialsIs401() {
         RestClient anonymous = RestClient.builder().requestFactory(HTTP).baseUrl(sandbox.baseUrl()).build();
         ResellerClient client = new RestResellerClient(anonymous, new GoogleErrors(json),
-                new ApiThrottle("reseller", 0));
+                new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
 
@@ -335,7 +335,7 @@ class GoogleClientsAgainstSandboxTests {
         RestClient rest = RestClient.builder().requestFactory(HTTP).baseUrl(sandbox.baseUrl())
                 .requestInterceptor(new CredentialsInterceptor(refusing)).build();
         ResellerClient client = new RestResellerClient(rest, new GoogleErrors(json),
-                new ApiThrottle("reseller", 0));
+                new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
 
@@ -350,7 +350,7 @@ class GoogleClientsAgainstSandboxTests {
             closedPort = socket.getLocalPort();
         }
         ResellerClient client = new RestResellerClient(client("http://127.0.0.1:" + closedPort, "token"),
-                new GoogleErrors(json), new ApiThrottle("reseller", 0));
+                new GoogleErrors(json), new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
                 () -> client.insertCustomer(domainCustomer("x.com", "it@example.com"), "secret-token-123"));
@@ -378,7 +378,7 @@ class GoogleClientsAgainstSandboxTests {
         try {
             ResellerClient client = new RestResellerClient(
                     client("http://127.0.0.1:" + busy.getAddress().getPort(), "token"), new GoogleErrors(json),
-                    new ApiThrottle("reseller", 0));
+                    new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
             GoogleApiException seconds = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
             GoogleApiException date = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
@@ -405,7 +405,7 @@ class GoogleClientsAgainstSandboxTests {
         try {
             ResellerClient client = new RestResellerClient(
                     client("http://127.0.0.1:" + proxy.getAddress().getPort(), "token"), new GoogleErrors(json),
-                    new ApiThrottle("reseller", 0));
+                    new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
             GoogleApiException e = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
 

@@ -38,7 +38,7 @@ class CustomerProvisionerTests {
     private final List<Duration> waits = new ArrayList<>();
     private final CustomerProvisioner provisioner = new CustomerProvisioner(google, google,
             new TemporaryPasswordGenerator(), ledger, new RetryProperties(5, Duration.ofSeconds(1),
-                    Duration.ofSeconds(16)), waits::add);
+                    Duration.ofSeconds(16)), waits::add, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     private static ProvisioningRun run(long id) {
         return ProvisioningRun.of(id, java.nio.file.Path.of("reports", "run" + id));
@@ -273,7 +273,8 @@ class CustomerProvisionerTests {
                 }
             };
             CustomerProvisioner provisioner = new CustomerProvisioner(refusing, google, new TemporaryPasswordGenerator(),
-                    ledger, new RetryProperties(5, Duration.ofSeconds(1), Duration.ofSeconds(16)), waits::add);
+                    ledger, new RetryProperties(5, Duration.ofSeconds(1), Duration.ofSeconds(16)), waits::add,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
             assertThatThrownBy(() -> provisioner.provision(domain("auth.de", null), RUN))
                     .isInstanceOf(GoogleAuthException.class);

@@ -3,6 +3,7 @@ package io.onboarding.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onboarding.google.GoogleApiException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class TransientRetryTests {
 
     private final List<Duration> waits = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final TransientRetry retry = new TransientRetry(new RetryProperties(5, Duration.ofSeconds(1),
-            Duration.ofSeconds(16)), waits::add);
+            Duration.ofSeconds(16)), waits::add, meters);
 
     @Test
     void aRetryAfterLongerThanTheBackoffIsWaitedInFull() {
@@ -33,6 +35,8 @@ class TransientRetryTests {
         assertThat(answer).isEqualTo("ok");
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
         assertThat(retry.retries()).isEqualTo(1);
+        assertThat(meters.counter("onboarding.google.retries", "call", "users.insert", "status", "429").count())
+                .as("counted in the application's registry, not a static global one").isEqualTo(1.0);
     }
 
     @Test
