@@ -41,7 +41,9 @@ class RequestContractTests {
     private final ApplicationContextRunner production = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, RestClientAutoConfiguration.class))
-            .withUserConfiguration(GoogleClientConfiguration.class, Wire.class);
+            .withUserConfiguration(GoogleClientConfiguration.class, Wire.class)
+            .withBean(io.micrometer.core.instrument.MeterRegistry.class,
+                    io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
 
     @Test
     void customersInsertOfADomainCustomer() {
