@@ -49,6 +49,12 @@ final class CsvHeader {
                 .filter(column -> column.required() && !positions.containsKey(column))
                 .map(CustomerColumn::header)
                 .toList();
+        if (positions.isEmpty()) {
+            // Most likely a data row where the header should be: its cells are not repeated, as they may include
+            // a password.
+            throw new CsvFormatException("The first line names none of the columns: is the header row missing? It "
+                    + "must name the columns, e.g. " + requiredColumnNames());
+        }
         if (!missing.isEmpty()) {
             throw new CsvFormatException("The header lacks required column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + " (found: " + String.join(", ", Arrays.asList(cells)) + ")");
@@ -67,10 +73,18 @@ final class CsvHeader {
     }
 
     CustomerRow toRow(long line, String[] read) {
-        // A secret is taken byte for byte: '-Secret123!x is the password the file says, apostrophe and all.
+        String formatError = formatError(read);
+        int firstSecret = firstSecretPosition();
         String[] cells = new String[read.length];
         for (int i = 0; i < read.length; i++) {
-            cells[i] = isSecret(i) ? read[i] : SpreadsheetCells.restore(read[i]);
+            if (formatError != null && i >= firstSecret) {
+                // Shifted right by a stray separator, a password or token may sit under any later column's name,
+                // where a message ("'…' is not a language code") or the results (externalId) would show it.
+                cells[i] = "";
+            } else {
+                // A secret is taken byte for byte: '-Secret123!x is the password the file says, apostrophe and all.
+                cells[i] = isSecret(i) ? read[i] : SpreadsheetCells.restore(read[i]);
+            }
         }
         return new CustomerRow(line,
                 cell(cells, CustomerColumn.CUSTOMER_DOMAIN),
@@ -94,9 +108,9 @@ final class CsvHeader {
                 cell(cells, CustomerColumn.ADMIN_PASSWORD),
                 cell(cells, CustomerColumn.CUSTOMER_AUTH_TOKEN),
                 cell(cells, CustomerColumn.EXTERNAL_ID),
-                formatError(cells),
+                formatError,
                 shortfall(cells),
-                storableCells(cells, formatError(cells) != null));
+                storableCells(cells, formatError != null));
     }
 
     /** For a row with fewer cells than the header: the known columns it does not reach. */
@@ -127,13 +141,18 @@ final class CsvHeader {
      */
     private List<String> storableCells(String[] cells, boolean shifted) {
         List<String> storable = new ArrayList<>(this.cells.size());
-        int firstSecret = SECRET_COLUMNS.stream().map(positions::get).filter(java.util.Objects::nonNull)
-                .min(Integer::compare).orElse(Integer.MAX_VALUE);
+        int firstSecret = firstSecretPosition();
         for (int i = 0; i < this.cells.size(); i++) {
             boolean secret = shifted ? i >= firstSecret : isSecret(i);
             storable.add(secret || i >= cells.length ? "" : cells[i]);
         }
         return storable;
+    }
+
+    /** The leftmost column of a password or a transfer token in this file; past the end when it has neither. */
+    private int firstSecretPosition() {
+        return SECRET_COLUMNS.stream().map(positions::get).filter(java.util.Objects::nonNull)
+                .min(Integer::compare).orElse(Integer.MAX_VALUE);
     }
 
     private boolean isSecret(int position) {

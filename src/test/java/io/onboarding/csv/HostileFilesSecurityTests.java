@@ -58,6 +58,36 @@ class HostileFilesSecurityTests {
     }
 
     @Nested
+    class SecretsInValues {
+
+        @Test
+        void aFileWithoutHeaderIsRefusedWithoutRepeatingItsFirstRow() throws Exception {
+            // given a data row where the header should be
+            Path file = write("acme.de,Acme,Anna,10115,DE,Pa55-word-SECRET!,0123abcdef\n");
+
+            // when / then
+            assertThatThrownBy(() -> CustomerCsvFile.open(file).close()).isInstanceOf(CsvFormatException.class)
+                    .hasMessageContaining("names none of the columns").hasMessageNotContaining("SECRET");
+        }
+
+        @Test
+        void aRowShiftedByAStraySeparatorKeepsItsSecretsOutOfEveryLaterColumn() throws Exception {
+            // given a comma in an unquoted organization name: the password lands under customerAuthToken and the
+            // token beyond the header
+            Path file = write(HEADER + "acme.de,Acme, GmbH,Anna,10115,DE,Pa55-word-SECRET!,0123abcdef\n");
+
+            // when
+            CustomerRow row = readAll(file).get(0);
+
+            // then
+            assertThat(row.formatError()).contains("8 cells but the header has 7");
+            assertThat(row.adminPassword()).isEmpty();
+            assertThat(row.customerAuthToken()).isEmpty();
+            assertThat(row.toString()).doesNotContain("SECRET");
+        }
+    }
+
+    @Nested
     class Bounds {
 
         @Test
