@@ -428,7 +428,8 @@ class CustomerCsvFileTests {
         return Files.writeString(tmp.resolve("customers-" + ++files + ".csv"), content, StandardCharsets.UTF_8);
     }
 
-    private static List<CustomerRow> readAll(Path path) {
+    /** Every row of a file, in order; the hostile-file tests read theirs the same way. */
+    static List<CustomerRow> readAll(Path path) {
         List<CustomerRow> rows = new ArrayList<>();
         try (CustomerCsvFile file = CustomerCsvFile.open(path)) {
             for (CustomerRow row = file.next(); row != null; row = file.next()) {

@@ -7,7 +7,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class HostileFilesSecurityTests {
             Path file = write(HEADER + "acme.de,Acme, GmbH,Anna,10115,DE,Pa55-word-SECRET!,0123abcdef\n");
 
             // when
-            CustomerRow row = readAll(file).get(0);
+            CustomerRow row = CustomerCsvFileTests.readAll(file).get(0);
 
             // then
             assertThat(row.formatError()).contains("8 cells but the header has 7");
@@ -106,7 +105,7 @@ class HostileFilesSecurityTests {
             Path file = write(HEADER + "beta.de,\"" + "x".repeat(1_000) + "\",Bert,1,DE,,\n");
 
             // when
-            List<CustomerRow> rows = readAll(file);
+            List<CustomerRow> rows = CustomerCsvFileTests.readAll(file);
 
             // then
             assertThat(rows).singleElement().extracting(CustomerRow::organizationName).isEqualTo("x".repeat(1_000));
@@ -161,7 +160,7 @@ class HostileFilesSecurityTests {
             Path file = write(HEADER.replace("\n", "\r") + "acme.de,Acme,Anna,10115,DE,,\r\rbeta.de,Beta,Bert,1,DE,,\r");
 
             // when
-            List<CustomerRow> rows = readAll(file);
+            List<CustomerRow> rows = CustomerCsvFileTests.readAll(file);
             CustomerCsvFile.Inspection inspection = CustomerCsvFile.inspect(file);
 
             // then
@@ -194,7 +193,7 @@ class HostileFilesSecurityTests {
             Path file = write(HEADER + "acme.de,'=Acme,Anna,10115,DE,'-Secret123!x,'=0123abcd\n");
 
             // when
-            CustomerRow row = readAll(file).get(0);
+            CustomerRow row = CustomerCsvFileTests.readAll(file).get(0);
 
             // then: other cells lose the apostrophe that neutralised them, secrets keep it
             assertThat(row.organizationName()).isEqualTo("=Acme");
@@ -219,15 +218,5 @@ class HostileFilesSecurityTests {
 
     private Path write(String content) throws Exception {
         return Files.writeString(Files.createTempFile(tmp, "customers", ".csv"), content, StandardCharsets.UTF_8);
-    }
-
-    private static List<CustomerRow> readAll(Path path) {
-        List<CustomerRow> rows = new ArrayList<>();
-        try (CustomerCsvFile file = CustomerCsvFile.open(path)) {
-            for (CustomerRow row = file.next(); row != null; row = file.next()) {
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }
