@@ -2,6 +2,7 @@ package io.onboarding.google;
 
 import com.google.auth.Credentials;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -22,18 +23,18 @@ class GoogleClientConfiguration {
     @Bean
     ResellerClient resellerClient(RestClient.Builder builder, ClientHttpRequestFactory googleRequestFactory,
             GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.resellerBaseUrl(), googleCredentials);
-        return new RestResellerClient(rest, new GoogleErrors(json),
+        return new RestResellerClient(rest, new GoogleErrors(json, clock),
                 new ApiThrottle("reseller", properties.resellerRequestsPerMinute(), meters));
     }
 
     @Bean
     DirectoryClient directoryClient(RestClient.Builder builder, ClientHttpRequestFactory googleRequestFactory,
             GoogleEndpoints endpoints, Credentials googleCredentials, JsonMapper json, GoogleApiProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         RestClient rest = client(builder, googleRequestFactory, endpoints.directoryBaseUrl(), googleCredentials);
-        return new RestDirectoryClient(rest, new GoogleErrors(json),
+        return new RestDirectoryClient(rest, new GoogleErrors(json, clock),
                 new ApiThrottle("directory", properties.directoryRequestsPerMinute(), meters),
                 new UserCreationLimit(properties.userCreationsPerDomainPerSecond()));
     }

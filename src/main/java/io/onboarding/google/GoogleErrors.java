@@ -2,8 +2,8 @@ package io.onboarding.google;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class GoogleErrors {
 
     private final JsonMapper json;
+    private final Clock clock;
 
-    GoogleErrors(JsonMapper json) {
+    GoogleErrors(JsonMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -92,7 +94,7 @@ final class GoogleErrors {
     }
 
     /** Google does not document Retry-After; when a server sends one (seconds or a date), it is honoured. */
-    static Duration retryAfter(ClientHttpResponse response) {
+    Duration retryAfter(ClientHttpResponse response) {
         String value = response.getHeaders().getFirst("Retry-After");
         if (value == null || value.isBlank()) {
             return null;
@@ -101,7 +103,7 @@ final class GoogleErrors {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(Instant.now(),
+                Duration until = Duration.between(clock.instant(),
                         ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException neither) {

@@ -189,7 +189,7 @@ class CredentialsInterceptorTests {
                 .requestFactory(HTTP)
                 .requestInterceptor(new CredentialsInterceptor(credentials))
                 .build();
-        return new RestResellerClient(rest, new GoogleErrors(json), new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        return new RestResellerClient(rest, new GoogleErrors(json, Clock.systemUTC()), new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     private static NewCustomer customer(String domain) {

@@ -39,9 +39,9 @@ class GoogleClientsAgainstSandboxTests {
     void start() throws Exception {
         sandbox = new SandboxServer(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com"), null), json,
                 Clock.systemUTC());
-        reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json),
+        reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json, Clock.systemUTC()),
                 new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
-        directory = new RestDirectoryClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json),
+        directory = new RestDirectoryClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json, Clock.systemUTC()),
                 new ApiThrottle("directory", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), new UserCreationLimit(10));
     }
 
@@ -316,7 +316,7 @@ class GoogleClientsAgainstSandboxTests {
     @Test
     void aRequestWithoutCredentialsIs401() {
         RestClient anonymous = RestClient.builder().requestFactory(HTTP).baseUrl(sandbox.baseUrl()).build();
-        ResellerClient client = new RestResellerClient(anonymous, new GoogleErrors(json),
+        ResellerClient client = new RestResellerClient(anonymous, new GoogleErrors(json, Clock.systemUTC()),
                 new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
@@ -334,7 +334,7 @@ class GoogleClientsAgainstSandboxTests {
         };
         RestClient rest = RestClient.builder().requestFactory(HTTP).baseUrl(sandbox.baseUrl())
                 .requestInterceptor(new CredentialsInterceptor(refusing)).build();
-        ResellerClient client = new RestResellerClient(rest, new GoogleErrors(json),
+        ResellerClient client = new RestResellerClient(rest, new GoogleErrors(json, Clock.systemUTC()),
                 new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> client.getCustomer("mine.com"));
@@ -350,7 +350,7 @@ class GoogleClientsAgainstSandboxTests {
             closedPort = socket.getLocalPort();
         }
         ResellerClient client = new RestResellerClient(client("http://127.0.0.1:" + closedPort, "token"),
-                new GoogleErrors(json), new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new GoogleErrors(json, Clock.systemUTC()), new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         GoogleApiException e = catchThrowableOfType(GoogleApiException.class,
                 () -> client.insertCustomer(domainCustomer("x.com", "it@example.com"), "secret-token-123"));
@@ -377,7 +377,7 @@ class GoogleClientsAgainstSandboxTests {
         busy.start();
         try {
             ResellerClient client = new RestResellerClient(
-                    client("http://127.0.0.1:" + busy.getAddress().getPort(), "token"), new GoogleErrors(json),
+                    client("http://127.0.0.1:" + busy.getAddress().getPort(), "token"), new GoogleErrors(json, Clock.systemUTC()),
                     new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
             GoogleApiException seconds = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
@@ -404,7 +404,7 @@ class GoogleClientsAgainstSandboxTests {
         proxy.start();
         try {
             ResellerClient client = new RestResellerClient(
-                    client("http://127.0.0.1:" + proxy.getAddress().getPort(), "token"), new GoogleErrors(json),
+                    client("http://127.0.0.1:" + proxy.getAddress().getPort(), "token"), new GoogleErrors(json, Clock.systemUTC()),
                     new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
             GoogleApiException e = catchThrowableOfType(GoogleApiException.class, () -> client.getCustomer("x.com"));
