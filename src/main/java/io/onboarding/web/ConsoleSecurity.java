@@ -1,6 +1,7 @@
 package io.onboarding.web;
 
 import io.onboarding.logging.LogText;
+import io.onboarding.system.OperatorTerminal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -77,7 +78,7 @@ class ConsoleSecurity {
     }
 
     @Bean
-    UserDetailsService operators(WebProperties properties, PasswordEncoder encoder) {
+    UserDetailsService operators(WebProperties properties, PasswordEncoder encoder, OperatorTerminal terminal) {
         List<UserDetails> users = properties.operators().stream()
                 .map(operator -> User.withUsername(operator.name()).password(operator.passwordHash()).roles("OPERATOR")
                         .build())
@@ -86,8 +87,8 @@ class ConsoleSecurity {
             return new InMemoryUserDetailsManager(users);
         }
         String password = oneTimePassword();
-        // Printed once, to the console only (not the log file): whoever started serve can sign in and set accounts.
-        System.out.println("Console: no operator accounts are configured (onboarding.web.operators). One-time "
+        // Printed once, to the terminal only (not the log file): whoever started serve can sign in and set accounts.
+        terminal.say("Console: no operator accounts are configured (onboarding.web.operators). One-time "
                 + "password for '" + FIRST_OPERATOR + "' until the next start: " + password);
         return new InMemoryUserDetailsManager(User.withUsername(FIRST_OPERATOR).password(encoder.encode(password))
                 .roles("OPERATOR").build());
