@@ -1,5 +1,6 @@
 package io.onboarding.web;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -7,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The console's uploads ({@code onboarding.uploads.*}).
  *
+ * @param dir where uploaded files are kept; outside the inbox's own folder so that serve's nightly tick does not
+ *     run them (by default {@code uploads} inside the inbox folder)
  * @param retention how long an uploaded file is kept (it holds passwords and transfer tokens); its reports stay
  */
 @ConfigurationProperties("onboarding.uploads")
-public record UploadProperties(@DefaultValue("7d") Duration retention) {
+public record UploadProperties(@DefaultValue("inbox/uploads") Path dir, @DefaultValue("7d") Duration retention) {
 }

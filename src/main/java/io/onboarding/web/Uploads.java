@@ -1,6 +1,5 @@
 package io.onboarding.web;
 
-import io.onboarding.schedule.InboxProperties;
 import io.onboarding.system.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +37,8 @@ public class Uploads {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Uploads(InboxProperties inbox, Clock clock) {
-        this.folder = inbox.dir().resolve("uploads");
+    Uploads(UploadProperties properties, Clock clock) {
+        this.folder = properties.dir();
         this.clock = clock;
     }
 

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.onboarding.schedule.InboxProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class ConsoleSecurityTests {
     MockMvc mvc;
 
     @Autowired
-    InboxProperties inbox;
+    UploadProperties uploadProperties;
 
     @Test
     void afterFiveWrongPasswordsFromOneAddressEvenTheRightOneWaitsButAnotherAddressSignsIn(CapturedOutput output)
@@ -81,7 +80,7 @@ class ConsoleSecurityTests {
     @Test
     void uploadsAreOwnerOnlyAndARefusedOneIsDeletedAtOnce() throws Exception {
         // given
-        Path folder = inbox.dir().resolve("uploads");
+        Path folder = uploadProperties.dir();
         java.util.Set<String> before = names(folder);
 
         // when a file the preview refuses (no country column) and one it accepts

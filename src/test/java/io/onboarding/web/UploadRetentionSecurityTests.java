@@ -2,7 +2,6 @@ package io.onboarding.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onboarding.schedule.InboxProperties;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ class UploadRetentionSecurityTests {
         // given two uploads, one stored 8 days before "now", one 6 days before, and a report
         Instant now = Instant.parse("2026-12-04T02:00:00Z");
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        Uploads uploads = new Uploads(new InboxProperties(false, tmp.resolve("inbox"), null, null), clock);
+        Uploads uploads = new Uploads(new UploadProperties(tmp.resolve("inbox/uploads"), Duration.ofDays(7)), clock);
         Upload old = uploads.store("old.csv", new ByteArrayInputStream("a,b\n".getBytes(StandardCharsets.UTF_8)));
         Upload recent = uploads.store("recent.csv", new ByteArrayInputStream("a,b\n".getBytes(StandardCharsets.UTF_8)));
         Files.setLastModifiedTime(old.file(), FileTime.from(now.minus(Duration.ofDays(8))));
@@ -35,7 +34,7 @@ class UploadRetentionSecurityTests {
         Files.writeString(report, "x");
 
         // when
-        new UploadRetention(uploads, new UploadProperties(Duration.ofDays(7)), clock).deleteExpired();
+        new UploadRetention(uploads, new UploadProperties(tmp.resolve("inbox/uploads"), Duration.ofDays(7)), clock).deleteExpired();
 
         // then
         assertThat(old.file()).doesNotExist();
