@@ -1,10 +1,11 @@
 package io.onboarding.cli;
 
 import io.onboarding.job.RunSummary;
+import io.onboarding.runs.RunAnswer;
 import org.springframework.batch.core.BatchStatus;
 
 /** The exit codes a cron job or script acts on (README, "Exit codes"). */
-public final class ExitCodes {
+final class ExitCodes {
 
     /** Every row onboarded, already onboarded, transferred, or (dry run) valid. */
     public static final int OK = 0;
@@ -18,7 +19,15 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    public static int of(RunSummary summary) {
+    /** A script sees the file's state as its run left it; refusals that started nothing are usage errors. */
+    static int of(RunAnswer answer) {
+        if (answer instanceof RunAnswer.Ran || answer instanceof RunAnswer.AlreadyComplete) {
+            return answer.summary() == null ? OK : of(answer.summary());
+        }
+        return answer instanceof RunAnswer.StopRequested ? OK : USAGE;
+    }
+
+    static int of(RunSummary summary) {
         if (summary.status() != BatchStatus.COMPLETED) {
             return RESUMABLE;
         }

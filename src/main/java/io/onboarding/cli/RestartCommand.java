@@ -13,6 +13,6 @@ class RestartCommand extends SpringCommand {
 
     @Override
     int execute(ConfigurableApplicationContext context) {
-        return context.getBean(FileRuns.class).restart(runId).exitCode();
+        return RunText.of(context).restart(runId);
     }
 }

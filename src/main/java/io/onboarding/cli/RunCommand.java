@@ -45,6 +45,6 @@ class RunCommand extends SpringCommand {
 
     @Override
     int execute(ConfigurableApplicationContext context) {
-        return context.getBean(FileRuns.class).run(file, dryRun).exitCode();
+        return RunText.of(context).run(file, dryRun);
     }
 }

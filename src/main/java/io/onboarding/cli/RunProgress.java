@@ -1,9 +1,13 @@
 package io.onboarding.cli;
 
-import io.onboarding.ledger.RowResultRepository;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,52 +23,44 @@ final class RunProgress implements AutoCloseable {
     private final boolean terminal;
     private final Duration interval;
     private final LongSupplier done;
-    private final long started = System.nanoTime();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Clock clock;
+    private final Instant started;
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "run-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    RunProgress(PrintStream out, long total, boolean terminal, Duration interval, LongSupplier done) {
+    RunProgress(PrintStream out, long total, boolean terminal, Duration interval, Clock clock, LongSupplier done) {
         this.out = out;
+        this.clock = clock;
+        this.started = clock.instant();
         this.total = total;
         this.terminal = terminal;
         this.interval = terminal ? Duration.ofSeconds(1) : interval;
         this.done = done;
-        this.thread = new Thread(this::loop, "run-progress");
-        thread.setDaemon(true);
     }
 
-    /** Starts showing progress of the run whose id {@code runId} answers once the run has one. */
-    static RunProgress start(PrintStream out, long total, Duration interval, java.util.function.Supplier<Long> runId,
-            RowResultRepository results) {
-        RunProgress progress = new RunProgress(out, total, System.console() != null, interval, () -> {
-            Long id = runId.get();
-            return id == null ? 0 : results.countByOutcome(id).values().stream().mapToLong(Integer::longValue).sum();
-        });
-        progress.thread.start();
+    /** Starts showing progress: {@code done} answers how many rows have an outcome so far. */
+    static RunProgress start(PrintStream out, long total, Duration interval, Clock clock, LongSupplier done) {
+        RunProgress progress = new RunProgress(out, total, System.console() != null, interval, clock, done);
+        progress.ticks.scheduleAtFixedRate(progress::tick, progress.interval.toMillis(), progress.interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return progress;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                Thread.sleep(interval.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (running) {
-                try {
-                    print(done.getAsLong(), false);
-                } catch (RuntimeException e) {
-                    // Progress is a courtesy: a busy database must not disturb the run.
-                }
-            }
+    private void tick() {
+        try {
+            print(done.getAsLong(), false);
+        } catch (RuntimeException e) {
+            // Progress is a courtesy: a busy database must not disturb the run.
         }
     }
 
     String line(long rows) {
-        double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+        double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1e3);
         double rate = rows / seconds;
-        String eta = rate <= 0 || rows >= total ? "--:--" : clock((long) ((total - rows) / rate));
+        String eta = rate <= 0 || rows >= total ? "--:--" : hms((long) ((total - rows) / rate));
         String figures = String.format(Locale.ROOT, "%d/%d rows (%d%%), %.1f rows/s, ETA %s", rows, total,
                 total == 0 ? 100 : rows * 100 / total, rate, eta);
         if (!terminal) {
@@ -84,15 +80,14 @@ final class RunProgress implements AutoCloseable {
         }
     }
 
-    private static String clock(long seconds) {
+    private static String hms(long seconds) {
         return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
     }
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        ticks.shutdownNow();
         if (terminal) {
             try {
                 print(done.getAsLong(), true);

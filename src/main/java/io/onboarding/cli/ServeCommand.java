@@ -1,6 +1,6 @@
 package io.onboarding.cli;
 
-import io.onboarding.schedule.InboxProperties;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,9 +21,11 @@ class ServeCommand extends SpringCommand {
 
     @Override
     int execute(ConfigurableApplicationContext context) {
-        InboxProperties inbox = context.getBean(InboxProperties.class);
-        System.out.println("workspace-onboarding: serving the inbox " + inbox.dir().toAbsolutePath().normalize()
-                + " on cron '" + inbox.cron() + "'. Stop with Ctrl-C or SIGTERM.");
+        // The inbox's own settings, as the schedule reads them, without the command line knowing that door.
+        String inbox = Path.of(context.getEnvironment().getProperty("onboarding.inbox.dir", "inbox")).toAbsolutePath()
+                .normalize().toString();
+        System.out.println("workspace-onboarding: serving the inbox " + inbox + " on cron '"
+                + context.getEnvironment().getProperty("onboarding.inbox.cron") + "'. Stop with Ctrl-C or SIGTERM.");
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

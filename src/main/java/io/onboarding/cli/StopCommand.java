@@ -14,6 +14,6 @@ class StopCommand extends SpringCommand {
 
     @Override
     int execute(ConfigurableApplicationContext context) {
-        return context.getBean(FileRuns.class).stop(runId).exitCode();
+        return RunText.of(context).stop(runId);
     }
 }

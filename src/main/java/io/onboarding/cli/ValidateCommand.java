@@ -15,6 +15,6 @@ class ValidateCommand extends SpringCommand {
 
     @Override
     int execute(ConfigurableApplicationContext context) {
-        return context.getBean(FileRuns.class).run(file, true).exitCode();
+        return RunText.of(context).run(file, true);
     }
 }

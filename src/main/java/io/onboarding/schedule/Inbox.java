@@ -1,10 +1,10 @@
 package io.onboarding.schedule;
 
-import io.onboarding.cli.ExitCodes;
-import io.onboarding.cli.FileRuns;
-import io.onboarding.cli.RunAnswer;
 import io.onboarding.logging.LogText;
+import io.onboarding.provisioning.Sleeper;
 import io.onboarding.report.RunReportWriter;
+import io.onboarding.runs.FileRuns;
+import io.onboarding.runs.RunAnswer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * The inbox folder's lifecycle: each CSV moves to {@code processing/} while it runs, then to {@code done/}
@@ -37,9 +38,11 @@ public class Inbox {
     private final FileRuns runs;
 
     private final Clock clock;
+    private final Sleeper sleeper;
 
-    public Inbox(InboxProperties properties, FileRuns runs, Clock clock) {
+    public Inbox(InboxProperties properties, FileRuns runs, Clock clock, Sleeper sleeper) {
         this.clock = clock;
+        this.sleeper = sleeper;
         this.properties = properties;
         this.runs = runs;
     }
@@ -77,7 +80,7 @@ public class Inbox {
             before.put(file, fingerprint(file));
         }
         try {
-            Thread.sleep(properties.settleTime().toMillis());
+            sleeper.sleep(properties.settleTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
@@ -95,14 +98,16 @@ public class Inbox {
     }
 
     private Path finish(Path processing, RunAnswer answer) throws IOException {
-        if (answer.exitCode() == ExitCodes.RESUMABLE) {
+        if (answer instanceof RunAnswer.StillRunning || answer instanceof RunAnswer.Ran ran
+                && ran.summary().status() != BatchStatus.COMPLETED) {
             // Left in processing/: the next tick resumes it from its checkpoint under the same name.
             log.warn("Inbox: {} did not finish{}; it stays in processing/ and is resumed on the next tick",
                     LogText.escape(processing.getFileName()),
                     answer.problem() == null ? "" : " (" + LogText.escape(answer.problem()) + ")");
             return processing;
         }
-        boolean done = answer.exitCode() == ExitCodes.OK || answer.exitCode() == ExitCodes.ROWS_TO_FIX;
+        // Finished, with or without rows to fix, or finished earlier: done. Not started (unusable): failed.
+        boolean done = answer instanceof RunAnswer.Ran || answer instanceof RunAnswer.AlreadyComplete;
         Path target = free(folder(done ? "done" : "failed"), processing.getFileName().toString());
         Files.move(processing, target, StandardCopyOption.ATOMIC_MOVE);
         String base = target.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
@@ -117,9 +122,8 @@ public class Inbox {
         if (answer.problem() != null) {
             Files.writeString(target.resolveSibling(base + ".error.txt"), answer.problem() + System.lineSeparator());
         }
-        log.info("Inbox: {} -> {} (exit code {})", LogText.escape(processing.getFileName()),
-                LogText.escape(properties.dir().relativize(target)),
-                answer.exitCode());
+        log.info("Inbox: {} -> {} ({})", LogText.escape(processing.getFileName()),
+                LogText.escape(properties.dir().relativize(target)), answer.getClass().getSimpleName());
         return target;
     }
 

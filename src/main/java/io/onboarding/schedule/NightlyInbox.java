@@ -1,6 +1,7 @@
 package io.onboarding.schedule;
 
-import io.onboarding.cli.FileRuns;
+import io.onboarding.provisioning.Sleeper;
+import io.onboarding.runs.FileRuns;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,8 @@ class NightlyInbox {
 
     private final Inbox inbox;
 
-    NightlyInbox(InboxProperties properties, FileRuns runs, Clock clock) {
-        this.inbox = new Inbox(properties, runs, clock);
+    NightlyInbox(InboxProperties properties, FileRuns runs, Clock clock, Sleeper sleeper) {
+        this.inbox = new Inbox(properties, runs, clock, sleeper);
     }
 
     @Bean

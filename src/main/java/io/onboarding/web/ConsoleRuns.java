@@ -1,12 +1,13 @@
 package io.onboarding.web;
 
-import io.onboarding.cli.FileRuns;
 import io.onboarding.csv.CustomerCsvFile;
 import io.onboarding.job.RunSummaries;
 import io.onboarding.job.RunSummary;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResultRepository;
 import io.onboarding.logging.LogText;
+import io.onboarding.runs.FileRuns;
+import io.onboarding.runs.RunAnswer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /** Runs started from the console, in the background, and what the pages show of any run. */
@@ -32,12 +32,10 @@ public class ConsoleRuns implements AutoCloseable {
     private final FileRuns fileRuns;
     private final RunSummaries summaries;
     private final RowResultRepository results;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "console-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolTaskExecutor background = new ThreadPoolTaskExecutor();
     private final Map<String, Long> rowsByFile = new ConcurrentHashMap<>();
+    /** How each upload's background start ended when it started nothing (refused), for its page to say. */
+    private final Map<String, RunAnswer> refusedStarts = new ConcurrentHashMap<>();
 
     private final Clock clock;
 
@@ -46,17 +44,30 @@ public class ConsoleRuns implements AutoCloseable {
         this.fileRuns = fileRuns;
         this.summaries = summaries;
         this.results = results;
+        background.setCorePoolSize(2);
+        background.setThreadNamePrefix("console-run-");
+        // A shutdown first asks the runs to stop at a checkpoint (the run service does, before this closes);
+        // then the threads are let finish recording that instead of being killed mid-chunk.
+        background.setWaitForTasksToCompleteOnShutdown(true);
+        background.setAwaitTerminationSeconds(30);
+        background.initialize();
     }
 
     /** The validation preview: a dry run, at once (no call to Google); its problem when the file is unusable. */
-    public io.onboarding.cli.RunAnswer preview(Upload upload) {
+    public RunAnswer preview(Upload upload) {
         return fileRuns.run(upload.file(), true);
     }
 
     public void start(Upload upload, String operator) {
         log.info("Console: operator {} started the run of {} ({})", operator, LogText.escape(upload.originalName()),
                 upload.id());
-        background.submit(() -> fileRuns.run(upload.file(), false));
+        refusedStarts.remove(upload.id());
+        background.execute(() -> {
+            RunAnswer answer = fileRuns.run(upload.file(), false);
+            if (!(answer instanceof RunAnswer.Ran)) {
+                refusedStarts.put(upload.id(), answer);
+            }
+        });
     }
 
     /** Restarts a run in the background; why not, when it cannot be restarted (nothing is started then). */
@@ -67,7 +78,7 @@ public class ConsoleRuns implements AutoCloseable {
             return Optional.of(refusal);
         }
         log.info("Console: operator {} restarted run {}", operator, runId);
-        background.submit(() -> fileRuns.restart(runId));
+        background.execute(() -> fileRuns.restart(runId));
         return Optional.empty();
     }
 
@@ -75,6 +86,11 @@ public class ConsoleRuns implements AutoCloseable {
         log.info("Console: operator {} stopped run {}", operator, runId);
         var answer = fileRuns.stop(runId);
         return answer.problem();
+    }
+
+    /** Why the last start of an upload started nothing (e.g. the file was already processed completely). */
+    public Optional<RunAnswer> refusedStart(Upload upload) {
+        return Optional.ofNullable(refusedStarts.get(upload.id()));
     }
 
     /** The latest run (dry or real) of an uploaded file. */

@@ -5,11 +5,13 @@ import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResultRepository;
 import io.onboarding.logging.LogText;
 import io.onboarding.report.RunReportWriter;
+import io.onboarding.runs.RunAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Upload a CSV, see at once what is wrong with it (a dry run), then start it. */
 @Controller
@@ -65,7 +68,7 @@ class UploadController {
         }
         log.info("Console: operator {} uploaded {} as {}", operator.getName(), LogText.escape(upload.originalName()),
                 upload.id());
-        io.onboarding.cli.RunAnswer preview = runs.preview(upload);
+        RunAnswer preview = runs.preview(upload);
         if (preview.summary() == null) {
             // Nothing will read a refused file again, and it may hold passwords.
             uploads.delete(upload);
@@ -108,10 +111,24 @@ class UploadController {
         return "redirect:/uploads/" + id + "/run";
     }
 
-    /** Where the run of an upload is; while it is being created, a page that looks again in a second. */
+    /**
+     * Where the run of an upload is; while it is being created, a page that looks again in a second; when the start
+     * was refused, why.
+     */
     @GetMapping("/uploads/{id}/run")
-    String run(@PathVariable String id, Model model) {
+    String run(@PathVariable String id, Model model, RedirectAttributes redirect) {
         Upload upload = uploads.find(id).orElseThrow(() -> notFound(id));
+        Optional<RunAnswer> refused = runs.refusedStart(upload);
+        if (refused.isPresent() && refused.get() instanceof RunAnswer.AlreadyComplete complete
+                && complete.summary() != null) {
+            redirect.addFlashAttribute("message", "This file (same name and content) was already processed "
+                    + "completely in run " + complete.summary().runId() + ". Nothing was sent to Google again.");
+            return "redirect:/runs/" + complete.summary().runId();
+        }
+        if (refused.isPresent() && refused.get().problem() != null) {
+            model.addAttribute("problem", refused.get().problem());
+            return "upload";
+        }
         return runs.latestOf(upload, false).map(run -> "redirect:/runs/" + run.runId()).orElseGet(() -> {
             model.addAttribute("upload", upload);
             return "starting";

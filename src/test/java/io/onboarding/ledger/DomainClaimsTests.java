@@ -2,12 +2,9 @@ package io.onboarding.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onboarding.testing.MovableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,29 +138,5 @@ class DomainClaimsTests {
         claims.release("acme.de", operator);
         assertThat(claims.claim("acme.de", run1)).isEmpty();
         assertThat(claims.claim("acme.de", operator)).isPresent();
-    }
-
-    /** A clock the test moves on by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

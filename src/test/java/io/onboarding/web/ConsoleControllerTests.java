@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.onboarding.schedule.InboxProperties;
 import io.onboarding.sandbox.SandboxServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ class ConsoleControllerTests {
     SandboxServer sandbox;
 
     @Autowired
-    InboxProperties inbox;
+    UploadProperties uploadProperties;
 
     @Autowired
     JdbcClient jdbc;
@@ -160,7 +159,7 @@ class ConsoleControllerTests {
         String id = preview.substring("/uploads/".length());
 
         assertThat(sandbox.requests()).as("a preview orders nothing").isEmpty();
-        assertThat(inbox.dir().resolve("uploads/" + id + ".csv")).hasContent(file.strip());
+        assertThat(uploadProperties.dir().resolve(id + ".csv")).hasContent(file.strip());
         mvc.perform(get(preview).with(OPERATOR)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("Preview of <span>Kunden März.csv</span>"),
@@ -202,7 +201,9 @@ class ConsoleControllerTests {
                         "Run " + runId + " is not running (COMPLETED); nothing to stop."));
         mvc.perform(post(run + "/restart").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(run));
         mvc.perform(post(preview + "/start").with(OPERATOR).with(csrf())).andExpect(redirectedUrl(preview + "/run"));
-        Thread.sleep(500);
+        assertThat(new ConsoleWaits(mvc, OPERATOR).refusal(preview))
+                .isEqualTo("This file (same name and content) was already processed completely in run " + runId
+                        + ". Nothing was sent to Google again.");
         assertThat(sandbox.requests().stream().filter(r -> r.call().equals("customers.insert")).count())
                 .as("a completed file is not ordered again").isEqualTo(1);
     }
@@ -274,7 +275,7 @@ class ConsoleControllerTests {
     }
 
     private long uploadsStored() throws Exception {
-        Path uploads = inbox.dir().resolve("uploads");
+        Path uploads = uploadProperties.dir();
         if (!Files.isDirectory(uploads)) {
             return 0;
         }

@@ -21,6 +21,19 @@ record ConsoleWaits(MockMvc mvc, RequestPostProcessor operator) {
         throw new AssertionError("the run never began");
     }
 
+    /** What the run page of an upload says once its background start was refused (the flash message). */
+    String refusal(String preview) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            MvcResult result = mvc.perform(get(preview + "/run").with(operator)).andReturn();
+            Object message = result.getFlashMap().get("message");
+            if (message != null) {
+                return message.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the start was never refused");
+    }
+
     void finished(long runId) throws Exception {
         for (int i = 0; i < 400; i++) {
             String json = mvc.perform(get("/runs/" + runId + "/progress").with(operator)).andReturn().getResponse()
