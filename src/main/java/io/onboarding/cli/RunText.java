@@ -65,7 +65,7 @@ final class RunText {
         return say(runs.stop(runId));
     }
 
-    private int say(RunAnswer answer) {
+    int say(RunAnswer answer) {
         if (answer instanceof RunAnswer.Ran ran) {
             print(ran.summary());
             printUncertain(ran.uncertainNotices());

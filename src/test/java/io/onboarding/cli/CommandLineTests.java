@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +17,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Runs the command line as the README's commands do, each command in its own application context on one
- * file database, as processes started one after the other would.
+ * file database, as processes started one after the other would. Slow (a context per command): failsafe runs it;
+ * {@link RunTextTests} keeps the words of each answer in the fast suite.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 class CommandLineTests {
 
     private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
