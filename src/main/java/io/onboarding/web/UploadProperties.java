@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The console's uploads ({@code onboarding.uploads.*}).
  *
- * @param retention how long an uploaded file is kept (it holds passwords and transfer tokens); its reports stay
+ * @param retention how long an uploaded file is kept (it holds passwords and transfer tokens), checked at start
+ *     and daily; its reports stay. A refused upload is deleted at once
  */
 @ConfigurationProperties("onboarding.uploads")
 public record UploadProperties(@DefaultValue("7d") Duration retention) {
