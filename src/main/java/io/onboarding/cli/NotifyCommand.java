@@ -1,6 +1,6 @@
 package io.onboarding.cli;
 
-import io.onboarding.notification.CustomerNotices;
+import io.onboarding.notification.OperatorNotices;
 import io.onboarding.system.OnboardingProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +29,15 @@ class NotifyCommand extends SpringCommand {
 
     @Override
     int execute(ConfigurableApplicationContext context) {
-        CustomerNotices notices = context.getBean(CustomerNotices.class);
+        OperatorNotices notices = context.getBean(OperatorNotices.class);
         if (arrived) {
             return confirmArrived(notices);
         }
-        Path folder = CustomerNotices.resendFolder(context.getBean(OnboardingProperties.class).reportDir(),
+        Path folder = OperatorNotices.resendFolder(context.getBean(OnboardingProperties.class).reportDir(),
                 context.getBean(Clock.class));
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
-            CustomerNotices.Resend resend = notices.resend(domain, folder);
+            OperatorNotices.Resend resend = notices.resend(domain, folder);
             if (resend.problem() == null) {
                 System.out.println(domain + ": notice sent");
             } else {
@@ -51,7 +51,7 @@ class NotifyCommand extends SpringCommand {
         return exitCode;
     }
 
-    private int confirmArrived(CustomerNotices notices) {
+    private int confirmArrived(OperatorNotices notices) {
         int exitCode = ExitCodes.OK;
         for (String domain : domains) {
             String problem = notices.confirmArrived(domain);

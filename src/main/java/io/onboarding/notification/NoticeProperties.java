@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The notices that tell each new customer how to take over their account ({@code onboarding.notices.*}).
  *
- * @param enabled false for resellers who send their own mail ({@code --no-notify}); the credentials file is
- *     then the hand-over
- * @param from the sender address of every notice
+ * @param enabled whether each complete customer is sent its notice; false (what {@code run --no-notify} sets)
+ *     for resellers who send their own mail, the credentials file then being the hand-over
+ * @param from the sender address of every notice: set your own
  * @param resellerName who signs the notices
  * @param templateDir a folder whose {@code <kind>_<language>.txt} files replace or add to the shipped
  *     templates, without rebuilding; none by default

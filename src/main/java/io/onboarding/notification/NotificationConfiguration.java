@@ -1,8 +1,6 @@
 package io.onboarding.notification;
 
-import io.onboarding.ledger.DomainClaims;
 import io.onboarding.ledger.ProvisioningLedger;
-import io.onboarding.provisioning.CustomerProvisioner;
 import io.onboarding.system.OnboardingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,7 @@ class NotificationConfiguration {
     private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
 
     @Bean
-    CustomerNotices customerNotices(ProvisioningLedger ledger, DomainClaims claims, CustomerProvisioner provisioner,
+    NoticeDelivery noticeDelivery(ProvisioningLedger ledger, AdminPasswordReset passwordReset,
             NoticeTemplates templates, NoticeProperties properties, OnboardingProperties onboarding,
             ObjectProvider<JavaMailSender> mail) {
         JavaMailSender smtp = mail.getIfAvailable();
@@ -31,7 +29,6 @@ class NotificationConfiguration {
             log.info("Notices: {}", smtp != null ? "sent by SMTP" : "written as .eml files into each run's "
                     + OutboxNoticeSender.OUTBOX + "/ folder (no spring.mail.host configured)");
         }
-        return new CustomerNotices(ledger, claims, provisioner, templates, sender, properties,
-                onboarding.credentialsFile());
+        return new NoticeDelivery(ledger, passwordReset, templates, sender, properties, onboarding.credentialsFile());
     }
 }

@@ -53,35 +53,19 @@ public class CustomerProvisioner {
     /**
      * @param run the run this row belongs to, holding the claim on its domain: a customer it finished earlier
      *     is reported as its own
+     * @return the row's outcome, with the admin's password when this call set it, for the hand-over
      */
-    public RowResult provision(ValidatedCustomer row, ProvisioningRun run) {
-        return provisionCustomer(row, run).result();
-    }
-
-    /** As {@link #provision}, with the admin's password when this call set it, for the hand-over. */
     public Provisioned provisionCustomer(ValidatedCustomer row, ProvisioningRun run) {
         TransientRetry retry = new TransientRetry(retryProperties, sleeper, meters);
-        String[] password = new String[1];
-        RowResult result = provision(row, run, retry, password).withRetries(retry.retries());
-        return new Provisioned(result, password[0]);
+        Provisioned provisioned = provision(row, run, retry);
+        return new Provisioned(provisioned.result().withRetries(retry.retries()), provisioned.adminPassword());
     }
 
-    /**
-     * Gives an existing admin a new temporary password (users.update), to be changed at the next sign-in:
-     * for a notice whose first password is no longer known.
-     */
-    public String resetAdminPassword(String adminEmail) {
-        String password = passwords.generate();
-        new TransientRetry(retryProperties, sleeper, meters).run(() -> directory.resetPassword(adminEmail, password));
-        return password;
-    }
-
-    private RowResult provision(ValidatedCustomer row, ProvisioningRun run, TransientRetry retry,
-            String[] password) {
+    private Provisioned provision(ValidatedCustomer row, ProvisioningRun run, TransientRetry retry) {
         String domain = row.customerDomain();
         Optional<LedgerEntry> known = ledger.find(domain);
         if (known.isPresent() && known.get().completed()) {
-            return finishedEarlier(row, known.get(), run.id());
+            return noPassword(finishedEarlier(row, known.get(), run.id()));
         }
         ProvisioningReport report = new ProvisioningReport(row);
         try {
@@ -89,22 +73,22 @@ public class CustomerProvisioner {
             if (entry == null || !entry.ordered()) {
                 CustomerOrders.Result order = new CustomerOrders(reseller, retry).order(row);
                 if (order.ownedElsewhere()) {
-                    return report.result(Outcome.TRANSFER_REQUIRED, "ownedElsewhere", transferMessage(row));
+                    return noPassword(report.result(Outcome.TRANSFER_REQUIRED, "ownedElsewhere", transferMessage(row)));
                 }
                 ledger.customerOrdered(domain, order.customerId(), row.customerType().apiValue(), order.transferred());
                 log.info("line {}: {} customer {} as {}", row.line(), order.transferred() ? "transferred" : "ordered",
                         domain, order.customerId());
                 entry = ledger.find(domain).orElseThrow();
             } else if (!row.customerType().apiValue().equals(entry.customerType())) {
-                return report.result(Outcome.PARTIAL, "customerTypeChanged", "customerType: " + domain + " was ordered "
-                        + "as a " + entry.customerType() + " customer (" + entry.customerId() + "); Google does not let "
-                        + "the type change. Re-submit the row as " + entry.customerType() + ".");
+                return noPassword(report.result(Outcome.PARTIAL, "customerTypeChanged", "customerType: " + domain
+                        + " was ordered as a " + entry.customerType() + " customer (" + entry.customerId() + "); "
+                        + "Google does not let the type change. Re-submit the row as " + entry.customerType() + "."));
             }
             report.ordered(entry.customerId());
             if (entry.transferred()) {
                 // A transferred customer keeps its own admins and language: there is nothing more to create.
                 ledger.completed(domain, run, noticeAddress(row));
-                return report.result(Outcome.TRANSFERRED, null, null);
+                return noPassword(report.result(Outcome.TRANSFERRED, null, null));
             }
             // The language only reaches users created after it is set: once the admin exists, it is left alone.
             if (row.language() != null && !row.language().equals(entry.language()) && !entry.adminCreated()) {
@@ -115,14 +99,16 @@ public class CustomerProvisioner {
             } else {
                 report.languageSet(entry.language());
             }
+            String password = null;
             if (row.customerType() == CustomerType.DOMAIN) {
                 String admin = entry.adminCreated() ? entry.adminEmail() : row.adminEmail();
                 if (!entry.adminCreated()) {
                     AdminCreation creation = createAdmin(row, entry, retry);
                     if (creation == AdminCreation.SOMEBODY_ELSES) {
-                        return report.result(Outcome.ADMIN_EXISTS, "duplicate", report.adminExistsMessage());
+                        return noPassword(report.result(Outcome.ADMIN_EXISTS, "duplicate",
+                                report.adminExistsMessage()));
                     }
-                    password[0] = creation.password;
+                    password = creation.password;
                 }
                 report.adminCreated(admin);
                 if (!entry.adminPromoted()) {
@@ -132,11 +118,15 @@ public class CustomerProvisioner {
                 report.adminPromoted();
             }
             ledger.completed(domain, run, noticeAddress(row));
-            return report.result(Outcome.ONBOARDED, null, null);
+            return new Provisioned(report.result(Outcome.ONBOARDED, null, null), password);
         } catch (GoogleApiException e) {
             log.warn("line {}: {} for {}", row.line(), e.getMessage(), domain);
-            return report.failed(e);
+            return noPassword(report.failed(e));
         }
+    }
+
+    private static Provisioned noPassword(RowResult result) {
+        return new Provisioned(result, null);
     }
 
     /** Domain customers hear at their alternate address; team customers at their admin's, which Google verifies. */

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled set by {@code serve}; nothing watches the inbox otherwise
  * @param dir the folder operators drop CSV files into; {@code processing/}, {@code done/} and
  *     {@code failed/} are created inside it
- * @param cron when to process it (Spring cron: second minute hour day month weekday)
+ * @param cron when to process it (Spring cron: second minute hour day month weekday); by default 02:00 daily
  * @param settleTime how long a file's size and time must stay the same before it counts as fully written
  */
 @ConfigurationProperties("onboarding.inbox")

@@ -6,7 +6,6 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.onboarding.google.GoogleApiProperties;
 import io.onboarding.google.GoogleEndpoints;
-import io.onboarding.provisioning.Sleeper;
 import io.onboarding.sandbox.SandboxProperties;
 import io.onboarding.sandbox.SandboxServer;
 import java.io.IOException;
@@ -35,11 +34,6 @@ class ModeConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
-    }
-
-    @Bean
-    Sleeper sleeper() {
-        return Sleeper.REAL;
     }
 
     @Bean

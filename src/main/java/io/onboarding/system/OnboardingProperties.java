@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code sandbox} or {@code production}
  * @param reportDir where each run's report folder is created
  * @param chunkSize rows per transaction: the checkpoint interval of a run
- * @param workers rows provisioned at the same time; a chunk waits for its slowest row, so a chunk of a
+ * @param workers rows provisioned at the same time, 1 to 16; a chunk waits for its slowest row, so a chunk of a
  *     few times this many keeps the workers busy
  * @param progressInterval how often a run prints a progress line when its output is not a terminal (cron)
  * @param credentialsFile whether each run writes its new admins' first passwords to {@code credentials.csv}

@@ -1,7 +1,7 @@
 package io.onboarding.web;
 
 import io.onboarding.logging.LogText;
-import io.onboarding.notification.CustomerNotices;
+import io.onboarding.notification.OperatorNotices;
 import io.onboarding.validation.CustomerDomainKey;
 import io.onboarding.system.OnboardingProperties;
 import java.security.Principal;
@@ -24,12 +24,12 @@ class NoticeController {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeController.class);
 
-    private final CustomerNotices notices;
+    private final OperatorNotices notices;
     private final OnboardingProperties properties;
 
     private final Clock clock;
 
-    NoticeController(CustomerNotices notices, OnboardingProperties properties, Clock clock) {
+    NoticeController(OperatorNotices notices, OnboardingProperties properties, Clock clock) {
         this.clock = clock;
         this.notices = notices;
         this.properties = properties;
@@ -39,7 +39,7 @@ class NoticeController {
     String resend(@RequestParam String domain, Principal operator, RedirectAttributes redirect) {
         String customer = CustomerDomainKey.of(domain);
         log.info("Console: operator {} sends the notice of {} again", operator.getName(), LogText.escape(customer));
-        CustomerNotices.Resend resend = notices.resend(customer, CustomerNotices.resendFolder(properties.reportDir(), clock));
+        OperatorNotices.Resend resend = notices.resend(customer, OperatorNotices.resendFolder(properties.reportDir(), clock));
         redirect.addFlashAttribute("message", resend.problem() == null
                 ? customer + ": notice sent again; a domain customer's admin has a new temporary password."
                 : shown(customer) + ": not sent: " + resend.problem());

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The operator console ({@code onboarding.web.*}).
  *
- * @param operators who may sign in; when none are configured a one-time password for {@code operator} is
- *     printed once at start-up
+ * @param operators who may sign in, each a {@code name} and a {@code password-hash} (Spring Security's format
+ *     with its id, e.g. {@code {bcrypt}$2a$10$...}); when none are configured a one-time password for
+ *     {@code operator} is printed once at start-up
  * @param pageSize rows per page of a run's results table
  */
 @ConfigurationProperties("onboarding.web")

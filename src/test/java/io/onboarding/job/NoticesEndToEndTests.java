@@ -143,6 +143,9 @@ class NoticesEndToEndTests extends JobEndToEndTest {
     @org.springframework.beans.factory.annotation.Autowired
     io.onboarding.notification.CustomerNotices notices;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.onboarding.notification.OperatorNotices operator;
+
     @Test
     void aNoticeACrashCutShortAtTheMailServerIsNotSentAgainButNamedUntilAnOperatorSendsIt() throws Exception {
         Path file = write("cut-short.csv", "customerDomain,organizationName,contactName,postalCode,countryCode,"
@@ -172,7 +175,7 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         assertThat(sandbox.accounts().user("admin@cut-short.com").orElseThrow().password()).isEqualTo(firstPassword);
 
         // the operator asks for it: sent once more, with a new password, so the first one's stops working
-        io.onboarding.notification.CustomerNotices.Resend resend = notices.resend("cut-short.com", tmp);
+        io.onboarding.notification.OperatorNotices.Resend resend = operator.resend("cut-short.com", tmp);
         assertThat(resend.problem()).isNull();
         assertThat(smtp.getReceivedMessages()).hasSize(3);
         String newPassword = sandbox.accounts().user("admin@cut-short.com").orElseThrow().password();
@@ -186,7 +189,7 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         assertThat(toCora).hasSize(2).anyMatch(body -> body.contains(firstPassword))
                 .anyMatch(body -> body.contains(newPassword) && !body.contains(firstPassword));
         assertThat(noticeStatus("cut-short.com")).isEqualTo("SENT");
-        assertThat(notices.resend("never-onboarded.com", tmp)).isEqualTo(new io.onboarding.notification.CustomerNotices
+        assertThat(operator.resend("never-onboarded.com", tmp)).isEqualTo(new io.onboarding.notification.OperatorNotices
                 .Resend(false, "never-onboarded.com is not a customer this job has onboarded completely; the "
                         + "results.csv of its run says where it stands"));
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);

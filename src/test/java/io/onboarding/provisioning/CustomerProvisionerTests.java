@@ -54,7 +54,7 @@ class CustomerProvisionerTests {
 
         @Test
         void domainCustomerWithLanguage() {
-            RowResult result = provisioner.provision(domain("acme.de", "de"), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("acme.de", "de"), RUN).result();
 
             assertThat(google.calls).containsExactly("customers.insert acme.de", "customers.patch C1 de",
                     "users.insert admin@acme.de", "users.makeAdmin admin@acme.de");
@@ -66,7 +66,7 @@ class CustomerProvisionerTests {
 
         @Test
         void teamCustomerGetsNoUserCalls() {
-            RowResult result = provisioner.provision(team("team.fr"), RUN);
+            RowResult result = provisioner.provisionCustomer(team("team.fr"), RUN).result();
 
             assertThat(google.calls).containsExactly("customers.insert team.fr");
             assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
@@ -75,18 +75,23 @@ class CustomerProvisionerTests {
 
         @Test
         void aSuppliedPasswordIsSentAndAGeneratedOneOtherwise() {
-            provisioner.provision(withPassword(domain("given.de", null), "Given-Passw0rd"), RUN);
-            provisioner.provision(domain("generated.de", null), RUN);
+            Provisioned given = provisioner.provisionCustomer(withPassword(domain("given.de", null), "Given-Passw0rd"),
+                    RUN);
+            Provisioned generated = provisioner.provisionCustomer(domain("generated.de", null), RUN);
 
             assertThat(google.passwords.get("admin@given.de")).isEqualTo("Given-Passw0rd");
             assertThat(google.passwords.get("admin@generated.de")).hasSize(TemporaryPasswordGenerator.LENGTH);
+            // handed back for the notice: the password Google got, not another
+            assertThat(given.adminPassword()).isEqualTo("Given-Passw0rd");
+            assertThat(generated.adminPassword()).isEqualTo(google.passwords.get("admin@generated.de"));
         }
 
         @Test
         void aTransferTokenMovesTheCustomerAndCreatesNothing() {
             google.foreignDomains.add("moving.de");
 
-            RowResult result = provisioner.provision(withToken(domain("moving.de", "de"), "a1b2c3"), RUN);
+            RowResult result = provisioner.provisionCustomer(withToken(domain("moving.de", "de"), "a1b2c3"), RUN)
+                    .result();
 
             assertThat(google.calls).containsExactly("customers.get moving.de", "customers.insert moving.de");
             assertThat(result.outcome()).isEqualTo(Outcome.TRANSFERRED);
@@ -95,7 +100,8 @@ class CustomerProvisionerTests {
 
         @Test
         void aTokenForADomainNobodyHasIsAnOrdinaryOrderWithItsAdmin() {
-            RowResult result = provisioner.provision(withToken(domain("fresh.de", "de"), "a1b2c3"), RUN);
+            RowResult result = provisioner.provisionCustomer(withToken(domain("fresh.de", "de"), "a1b2c3"), RUN)
+                    .result();
 
             assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
             assertThat(google.superAdmins).containsExactly("admin@fresh.de");
@@ -105,10 +111,10 @@ class CustomerProvisionerTests {
         @Test
         void aCustomerOrderedAsDomainCannotComeBackAsTeam() {
             google.fail("users.insert", 400, "invalid", false);
-            provisioner.provision(domain("typed.de", null), RUN);
+            provisioner.provisionCustomer(domain("typed.de", null), RUN).result();
             google.calls.clear();
 
-            RowResult result = provisioner.provision(team("typed.de"), run(RUN_ID + 1));
+            RowResult result = provisioner.provisionCustomer(team("typed.de"), run(RUN_ID + 1)).result();
 
             assertThat(google.calls).isEmpty();
             assertThat(result.outcome()).isEqualTo(Outcome.PARTIAL);
@@ -123,7 +129,7 @@ class CustomerProvisionerTests {
         void a409ForSomebodyElsesCustomerNeedsATransfer() {
             google.foreignDomains.add("taken.de");
 
-            RowResult result = provisioner.provision(domain("taken.de", "de"), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("taken.de", "de"), RUN).result();
 
             assertThat(google.calls).containsExactly("customers.insert taken.de", "customers.get taken.de");
             assertThat(result.outcome()).isEqualTo(Outcome.TRANSFER_REQUIRED);
@@ -135,7 +141,7 @@ class CustomerProvisionerTests {
         void a409ForOurOwnCustomerContinuesWithItsId() {
             google.ownCustomers.put("ours.de", "C42");
 
-            RowResult result = provisioner.provision(domain("ours.de", "de"), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("ours.de", "de"), RUN).result();
 
             assertThat(google.calls).containsExactly("customers.insert ours.de", "customers.get ours.de",
                     "customers.patch C42 de", "users.insert admin@ours.de", "users.makeAdmin admin@ours.de");
@@ -147,7 +153,7 @@ class CustomerProvisionerTests {
         void a409ForADomainGoogleThenDoesNotKnowIsOrderedAgain() {
             google.fail("customers.insert", 409, "duplicate", false);
 
-            RowResult result = provisioner.provision(domain("vanished.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("vanished.de", null), RUN).result();
 
             assertThat(google.calls).startsWith("customers.insert vanished.de", "customers.get vanished.de",
                     "customers.insert vanished.de");
@@ -159,7 +165,7 @@ class CustomerProvisionerTests {
         void anOrderAppliedButAnswered503IsFoundAndNotSentAgain() {
             google.fail("customers.insert", 503, "backendError", true);
 
-            RowResult result = provisioner.provision(domain("applied.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("applied.de", null), RUN).result();
 
             assertThat(google.appliedCount("customers.insert")).isEqualTo(1);
             assertThat(google.calls).startsWith("customers.insert applied.de", "customers.get applied.de");
@@ -170,7 +176,7 @@ class CustomerProvisionerTests {
         void anOrderThatGotNoAnswerAndWasNotAppliedIsSentAgain() {
             google.fail("customers.insert", 0, "networkError", false);
 
-            RowResult result = provisioner.provision(domain("lost.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("lost.de", null), RUN).result();
 
             assertThat(google.calls).startsWith("customers.insert lost.de", "customers.get lost.de",
                     "customers.insert lost.de");
@@ -185,7 +191,7 @@ class CustomerProvisionerTests {
                 google.fail("customers.insert", 0, "networkError", false);
             }
 
-            RowResult result = provisioner.provision(domain("resent.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("resent.de", null), RUN).result();
 
             assertThat(google.calls.stream().filter(call -> call.equals("customers.insert resent.de")))
                     .hasSize(3);
@@ -199,7 +205,8 @@ class CustomerProvisionerTests {
             google.foreignDomains.add("moving503.de");
             google.fail("customers.insert", 503, "backendError", false);
 
-            RowResult result = provisioner.provision(withToken(domain("moving503.de", "de"), "a1b2c3"), RUN);
+            RowResult result = provisioner.provisionCustomer(withToken(domain("moving503.de", "de"), "a1b2c3"), RUN)
+                    .result();
 
             // then the still-foreign answer means "not applied yet", not "the token was refused"
             assertThat(google.calls).containsExactly("customers.get moving503.de", "customers.insert moving503.de",
@@ -216,7 +223,8 @@ class CustomerProvisionerTests {
                 google.fail("customers.insert", 503, "backendError", false);
             }
 
-            RowResult result = provisioner.provision(withToken(domain("down.de", null), "a1b2c3"), RUN);
+            RowResult result = provisioner.provisionCustomer(withToken(domain("down.de", null), "a1b2c3"), RUN)
+                    .result();
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.errorMessage()).startsWith("customers.insert failed (HTTP 503")
@@ -231,7 +239,8 @@ class CustomerProvisionerTests {
             google.foreignDomains.add("refused.de");
             google.fail("customers.insert", 409, "duplicate", false);
 
-            RowResult result = provisioner.provision(withToken(domain("refused.de", null), "a1b2c3"), RUN);
+            RowResult result = provisioner.provisionCustomer(withToken(domain("refused.de", null), "a1b2c3"), RUN)
+                    .result();
 
             assertThat(result.outcome()).isEqualTo(Outcome.TRANSFER_REQUIRED);
             assertThat(result.errorMessage()).contains("with the transfer token given");
@@ -241,7 +250,7 @@ class CustomerProvisionerTests {
         void a429OnTheOrderIsRetriedAfterAWaitWithoutAsking() {
             google.fail("customers.insert", 429, "rateLimitExceeded", false);
 
-            RowResult result = provisioner.provision(domain("busy.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("busy.de", null), RUN).result();
 
             assertThat(google.calls).startsWith("customers.insert busy.de", "customers.insert busy.de");
             assertThat(waits).hasSize(1).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ZERO,
@@ -256,7 +265,7 @@ class CustomerProvisionerTests {
                 google.fail("customers.get", 503, "backendError", false);
             }
 
-            RowResult result = provisioner.provision(domain("unsure.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("unsure.de", null), RUN).result();
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.errorMessage()).startsWith("customers.get failed (HTTP 503 after 5 tries, backendError)")
@@ -276,7 +285,7 @@ class CustomerProvisionerTests {
                     ledger, new RetryProperties(5, Duration.ofSeconds(1), Duration.ofSeconds(16)), waits::add,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
-            assertThatThrownBy(() -> provisioner.provision(domain("auth.de", null), RUN))
+            assertThatThrownBy(() -> provisioner.provisionCustomer(domain("auth.de", null), RUN).result())
                     .isInstanceOf(GoogleAuthException.class);
             assertThat(ledger.find("auth.de")).isEmpty();
         }
@@ -287,7 +296,7 @@ class CustomerProvisionerTests {
                 google.fail("customers.insert", 429, "rateLimitExceeded", false);
             }
 
-            RowResult result = provisioner.provision(domain("quota.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("quota.de", null), RUN).result();
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.retries()).isEqualTo(4);
@@ -300,7 +309,7 @@ class CustomerProvisionerTests {
         void aPermanentErrorOnTheOrderFailsTheRowWithNothingDone() {
             google.fail("customers.insert", 400, "invalid", false);
 
-            RowResult result = provisioner.provision(domain("bad.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("bad.de", null), RUN).result();
 
             assertThat(google.calls).containsExactly("customers.insert bad.de");
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
@@ -316,7 +325,7 @@ class CustomerProvisionerTests {
         void aUserCreatedButAnswered503IsRecognisedOnTheRetryAndNotCreatedTwice() {
             google.fail("users.insert", 503, "backendError", true);
 
-            RowResult result = provisioner.provision(domain("retry.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("retry.de", null), RUN).result();
 
             assertThat(google.calls).containsSubsequence("users.insert admin@retry.de", "users.insert admin@retry.de",
                     "users.makeAdmin admin@retry.de");
@@ -333,19 +342,22 @@ class CustomerProvisionerTests {
             ledger.customerOrdered("died.de", "C9", "domain", false);
             ledger.adminAttempted("died.de", "admin@died.de");
 
-            RowResult result = provisioner.provision(domain("died.de", null), RUN);
+            Provisioned provisioned = provisioner.provisionCustomer(domain("died.de", null), RUN);
 
             assertThat(google.calls).containsExactly("users.insert admin@died.de", "users.get admin@died.de",
                     "users.makeAdmin admin@died.de");
-            assertThat(result.outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(provisioned.result().outcome()).isEqualTo(Outcome.ONBOARDED);
+            assertThat(provisioned.adminPassword()).as("the dead run's password may be the one Google kept: the "
+                    + "hand-over sets a new one").isNull();
         }
 
         @Test
         void anAddressTakenBySomebodyElseIsAdminExistsAndAnotherNameContinues() {
             google.foreignUser("admin@clash.de");
 
-            RowResult first = provisioner.provision(domain("clash.de", null), RUN);
-            RowResult second = provisioner.provision(withUsername(domain("clash.de", null), "it-admin"), run(RUN_ID + 1));
+            RowResult first = provisioner.provisionCustomer(domain("clash.de", null), RUN).result();
+            RowResult second = provisioner.provisionCustomer(withUsername(domain("clash.de", null), "it-admin"), run(RUN_ID + 1))
+                    .result();
 
             assertThat(first.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
             assertThat(first.customerId()).isEqualTo("C1");
@@ -360,8 +372,8 @@ class CustomerProvisionerTests {
             // a stranger's account at the address; the row is processed again (re-submitted, or a chunk redone)
             google.foreignUser("admin@stranger.de");
 
-            RowResult first = provisioner.provision(domain("stranger.de", null), RUN);
-            RowResult again = provisioner.provision(domain("stranger.de", null), RUN);
+            RowResult first = provisioner.provisionCustomer(domain("stranger.de", null), RUN).result();
+            RowResult again = provisioner.provisionCustomer(domain("stranger.de", null), RUN).result();
 
             assertThat(first.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
             assertThat(again.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
@@ -373,7 +385,7 @@ class CustomerProvisionerTests {
             google.foreignUser("admin@busy-stranger.de");
             google.fail("users.insert", 429, "rateLimitExceeded", false);
 
-            RowResult result = provisioner.provision(domain("busy-stranger.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("busy-stranger.de", null), RUN).result();
 
             assertThat(result.outcome()).isEqualTo(Outcome.ADMIN_EXISTS);
             assertThat(google.superAdmins).isEmpty();
@@ -384,9 +396,10 @@ class CustomerProvisionerTests {
             for (int i = 0; i < 5; i++) {
                 google.fail("users.makeAdmin", 503, "backendError", false);
             }
-            RowResult partial = provisioner.provision(domain("renamed.de", null), RUN);
+            RowResult partial = provisioner.provisionCustomer(domain("renamed.de", null), RUN).result();
 
-            RowResult resumed = provisioner.provision(withUsername(domain("renamed.de", null), "it"), run(RUN_ID + 1));
+            RowResult resumed = provisioner.provisionCustomer(withUsername(domain("renamed.de", null), "it"), run(RUN_ID + 1))
+                    .result();
 
             assertThat(partial.outcome()).isEqualTo(Outcome.PARTIAL);
             assertThat(resumed.outcome()).isEqualTo(Outcome.ONBOARDED);
@@ -402,9 +415,9 @@ class CustomerProvisionerTests {
         void aPermanentErrorMidWayIsPartialAndResubmittingContinuesFromThere() {
             google.fail("users.insert", 400, "invalid", false);
 
-            RowResult partial = provisioner.provision(domain("half.de", "de"), RUN);
+            RowResult partial = provisioner.provisionCustomer(domain("half.de", "de"), RUN).result();
             google.calls.clear();
-            RowResult resumed = provisioner.provision(domain("half.de", "de"), run(RUN_ID + 1));
+            RowResult resumed = provisioner.provisionCustomer(domain("half.de", "de"), run(RUN_ID + 1)).result();
 
             assertThat(partial.outcome()).isEqualTo(Outcome.PARTIAL);
             assertThat(partial.errorMessage()).isEqualTo("users.insert failed (HTTP 400, invalid): scripted failure. "
@@ -420,7 +433,7 @@ class CustomerProvisionerTests {
                 google.fail("users.makeAdmin", 503, "backendError", false);
             }
 
-            RowResult result = provisioner.provision(domain("flaky.de", null), RUN);
+            RowResult result = provisioner.provisionCustomer(domain("flaky.de", null), RUN).result();
 
             assertThat(result.outcome()).isEqualTo(Outcome.PARTIAL);
             assertThat(result.errorMessage()).startsWith("users.makeAdmin failed (HTTP 503 after 5 tries, backendError)")
@@ -430,10 +443,10 @@ class CustomerProvisionerTests {
 
         @Test
         void aCustomerThisRunFinishedIsReportedAsItsOwnWithoutACall() {
-            provisioner.provision(domain("done.de", "de"), RUN);
+            provisioner.provisionCustomer(domain("done.de", "de"), RUN).result();
             google.calls.clear();
 
-            RowResult again = provisioner.provision(domain("done.de", "de"), RUN);
+            RowResult again = provisioner.provisionCustomer(domain("done.de", "de"), RUN).result();
 
             assertThat(google.calls).isEmpty();
             assertThat(again.outcome()).isEqualTo(Outcome.ONBOARDED);
@@ -443,10 +456,10 @@ class CustomerProvisionerTests {
 
         @Test
         void aCustomerAnotherRunFinishedIsAlreadyOnboardedWithoutACall() {
-            provisioner.provision(domain("earlier.de", "de"), RUN);
+            provisioner.provisionCustomer(domain("earlier.de", "de"), RUN).result();
             google.calls.clear();
 
-            RowResult later = provisioner.provision(domain("earlier.de", "de"), run(RUN_ID + 1));
+            RowResult later = provisioner.provisionCustomer(domain("earlier.de", "de"), run(RUN_ID + 1)).result();
 
             assertThat(google.calls).isEmpty();
             assertThat(later.outcome()).isEqualTo(Outcome.ALREADY_ONBOARDED);
