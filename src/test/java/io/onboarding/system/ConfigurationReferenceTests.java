@@ -47,7 +47,8 @@ class ConfigurationReferenceTests {
     @Test
     void applicationYmlAndTheRecordsAgreeOnEveryDefault() {
         yaml.settings().forEach((name, setting) -> {
-            if (metadata.containsKey(name)) {
+            // A default made of another property (the uploads beside the inbox) is shown as application.yml says.
+            if (metadata.containsKey(name) && !setting.value().contains("${onboarding.")) {
                 assertThat(setting.value()).as("%s: application.yml and its record's @DefaultValue", name)
                         .isEqualTo(ConfigurationReference.metadataDefault(metadata.get(name)));
             }
