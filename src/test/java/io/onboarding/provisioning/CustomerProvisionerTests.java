@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onboarding.csv.CustomerColumn;
 import io.onboarding.google.GoogleAuthException;
+import io.onboarding.google.PostalAddress;
 import io.onboarding.google.ResellerClient;
 import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.Outcome;
@@ -32,7 +33,9 @@ import io.onboarding.validation.ValidatedCustomer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +46,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The exactly-once onboarding sequence, against a stateful fake of the APIs and a real ledger in H2. */
 class CustomerProvisionerTests {
@@ -81,6 +85,25 @@ class CustomerProvisionerTests {
             assertThat(result.customerId()).isEqualTo("C1");
             assertThat(result.adminEmail()).isEqualTo("admin@acme.de");
             assertThat(ledger.find("acme.de").orElseThrow().completedByRun()).isEqualTo(RUN_ID);
+        }
+
+        @Test
+        void everyAddressColumnReachesGooglesPostalAddressUnderItsOwnName() {
+            // given a value of its own in every column the enum marks as part of the address
+            Map<CustomerColumn, String> values = new EnumMap<>(domain("address.de", null).values());
+            Arrays.stream(CustomerColumn.values()).filter(CustomerColumn::inAddress)
+                    .forEach(column -> values.put(column, "value of " + column.header()));
+
+            // when
+            provisioner.provision(new ValidatedCustomer(2, CustomerType.DOMAIN, values), RUN);
+
+            // then Google's postalAddress holds exactly those, each under the column's name, and its kind
+            Map<String, Object> expected = new HashMap<>();
+            expected.put("kind", PostalAddress.KIND);
+            Arrays.stream(CustomerColumn.values()).filter(CustomerColumn::inAddress)
+                    .forEach(column -> expected.put(column.header(), "value of " + column.header()));
+            assertThat(JsonMapper.shared().convertValue(google.orders.get(0).postalAddress(), Map.class))
+                    .isEqualTo(expected);
         }
 
         @Test
