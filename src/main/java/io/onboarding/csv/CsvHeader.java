@@ -94,7 +94,8 @@ final class CsvHeader {
         Map<CustomerColumn, String> byColumn = new EnumMap<>(CustomerColumn.class);
         // A short row leaves its trailing cells empty, as spreadsheets write them.
         positions.forEach((column, position) -> byColumn.put(column, position < cells.length ? cells[position] : ""));
-        return new CustomerRow(line, byColumn, formatError, shortfall(cells), storableCells(cells, formatError != null));
+        return new CustomerRow(line, byColumn, formatError, shortfall(cells),
+                storableCells(cells, formatError != null));
     }
 
     /** For a row with fewer cells than the header: the known columns it does not reach. */

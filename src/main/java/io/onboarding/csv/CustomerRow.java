@@ -74,7 +74,8 @@ public record CustomerRow(
         }
         for (CustomerColumn column : CustomerColumn.values()) {
             if (column.secret()) {
-                text.append(", ").append(column.header()).append('=').append(cell(column) == null ? "null" : "(hidden)");
+                text.append(", ").append(column.header()).append('=')
+                        .append(cell(column) == null ? "null" : "(hidden)");
             }
         }
         return text.append(']').toString();

@@ -75,8 +75,9 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
             // A bug or an unforeseen answer must cost this row only, and say so.
             log.error("line {}: unexpected error", row.line(), e);
             return new RowResult(row.line(), trimmed(row.cell(CUSTOMER_DOMAIN)), null, Outcome.FAILED, null,
-                    null, "unexpectedError", "Unexpected error (" + e.getClass().getSimpleName() + "); see the application "
-                            + "log for line " + row.line() + ". Re-submit the row: steps already done are not repeated.",
+                    null, "unexpectedError", "Unexpected error (" + e.getClass().getSimpleName() + "); see the "
+                            + "application log for line " + row.line() + ". Re-submit the row: steps already done "
+                            + "are not repeated.",
                     null, row.inputCells());
         }
     }
@@ -108,8 +109,8 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
         String domain = customer.customerDomain();
         Optional<Claim> other = claims.claim(domain, run);
         if (other.isPresent()) {
-            return new RowResult(customer.line(), domain, customer.value(EXTERNAL_ID), Outcome.HELD_BY_ANOTHER_RUN, null,
-                    null, "heldByAnotherRun", "Another run is working on " + domain + " right now: " + other.get()
+            return new RowResult(customer.line(), domain, customer.value(EXTERNAL_ID), Outcome.HELD_BY_ANOTHER_RUN,
+                    null, null, "heldByAnotherRun", "Another run is working on " + domain + " right now: " + other.get()
                             .describe() + ". Nothing was sent to Google for this row; that run's report tells how it "
                             + "ends. Re-submit this row only if it did not finish there.", null, null);
         }

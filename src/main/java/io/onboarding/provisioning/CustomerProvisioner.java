@@ -234,7 +234,7 @@ public class CustomerProvisioner {
         String message = outcome == Outcome.ALREADY_ONBOARDED ? "Onboarded earlier, by run " + entry.completedByRun()
                 + " on " + WHEN.format(entry.completedAt()) + "; nothing was sent to Google again." : null;
         String admin = row.customerType() == CustomerType.TEAM ? row.value(PRIMARY_ADMIN_EMAIL) : entry.adminEmail();
-        return new RowResult(row.line(), row.customerDomain(), row.value(EXTERNAL_ID), outcome, entry.customerId(), admin,
-                null, message, null, null);
+        return new RowResult(row.line(), row.customerDomain(), row.value(EXTERNAL_ID), outcome, entry.customerId(),
+                admin, null, message, null, null);
     }
 }

@@ -70,13 +70,14 @@ final class ProvisioningReport {
     }
 
     RowResult result(Outcome outcome, String reason, String message) {
-        return new RowResult(row.line(), row.customerDomain(), row.value(EXTERNAL_ID), outcome, customerId, adminEmail, reason,
-                message, null, null);
+        return new RowResult(row.line(), row.customerDomain(), row.value(EXTERNAL_ID), outcome, customerId, adminEmail,
+                reason, message, null, null);
     }
 
     private List<String> remaining() {
         List<String> remaining = new ArrayList<>();
-        boolean languageDone = row.value(LANGUAGE) == null || done.stream().anyMatch(step -> step.startsWith("language"));
+        boolean languageDone = row.value(LANGUAGE) == null
+                || done.stream().anyMatch(step -> step.startsWith("language"));
         if (!languageDone) {
             remaining.add("set language " + row.value(LANGUAGE));
         }

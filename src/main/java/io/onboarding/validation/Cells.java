@@ -76,7 +76,8 @@ final class Cells {
     void maxLength(CustomerColumn column, int max) {
         String value = text(column);
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(column, "is " + value.length() + " characters long; Google allows at most " + max));
+            errors.add(new FieldError(column, "is " + value.length() + " characters long; Google allows at most "
+                    + max));
         }
     }
 

@@ -133,7 +133,8 @@ public class RowValidator {
         values.put(ADMIN_USERNAME, username);
         values.put(ADMIN_PASSWORD, password);
         if (type == CustomerType.TEAM) {
-            TEAM_IGNORES.stream().filter(column -> column != ADMIN_USERNAME).forEach(column -> values.put(column, null));
+            TEAM_IGNORES.stream().filter(column -> column != ADMIN_USERNAME)
+                    .forEach(column -> values.put(column, null));
         }
         return new RowValidation(new ValidatedCustomer(row.line(), type, values), domain, List.of(), warnings, null);
     }
