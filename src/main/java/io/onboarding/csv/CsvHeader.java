@@ -2,6 +2,7 @@ package io.onboarding.csv;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +11,21 @@ import java.util.stream.Collectors;
 /** Where each known column sits in the file, found by name in any order and case. */
 final class CsvHeader {
 
-    private static final List<CustomerColumn> SECRET_COLUMNS =
-            List.of(CustomerColumn.ADMIN_PASSWORD, CustomerColumn.CUSTOMER_AUTH_TOKEN);
-
     private final Map<CustomerColumn, Integer> positions;
     private final List<String> cells;
     private final List<String> unknownColumns;
+    /** Where this file's secret columns sit, worked out once: every cell of every row asks. */
+    private final BitSet secretPositions = new BitSet();
 
     private CsvHeader(Map<CustomerColumn, Integer> positions, List<String> cells, List<String> unknownColumns) {
         this.positions = positions;
         this.cells = cells;
         this.unknownColumns = unknownColumns;
+        positions.forEach((column, position) -> {
+            if (column.secret()) {
+                secretPositions.set(position);
+            }
+        });
     }
 
     /** Reads the header cells; a missing required or a repeated column fails naming it. */
@@ -86,30 +91,10 @@ final class CsvHeader {
                 cells[i] = isSecret(i) ? read[i] : SpreadsheetCells.restore(read[i]);
             }
         }
-        return new CustomerRow(line,
-                cell(cells, CustomerColumn.CUSTOMER_DOMAIN),
-                cell(cells, CustomerColumn.CUSTOMER_TYPE),
-                cell(cells, CustomerColumn.ORGANIZATION_NAME),
-                cell(cells, CustomerColumn.CONTACT_NAME),
-                cell(cells, CustomerColumn.ADDRESS_LINE1),
-                cell(cells, CustomerColumn.ADDRESS_LINE2),
-                cell(cells, CustomerColumn.ADDRESS_LINE3),
-                cell(cells, CustomerColumn.LOCALITY),
-                cell(cells, CustomerColumn.REGION),
-                cell(cells, CustomerColumn.POSTAL_CODE),
-                cell(cells, CustomerColumn.COUNTRY_CODE),
-                cell(cells, CustomerColumn.PHONE_NUMBER),
-                cell(cells, CustomerColumn.ALTERNATE_EMAIL),
-                cell(cells, CustomerColumn.PRIMARY_ADMIN_EMAIL),
-                cell(cells, CustomerColumn.LANGUAGE),
-                cell(cells, CustomerColumn.ADMIN_GIVEN_NAME),
-                cell(cells, CustomerColumn.ADMIN_FAMILY_NAME),
-                cell(cells, CustomerColumn.ADMIN_USERNAME),
-                cell(cells, CustomerColumn.ADMIN_PASSWORD),
-                cell(cells, CustomerColumn.CUSTOMER_AUTH_TOKEN),
-                cell(cells, CustomerColumn.EXTERNAL_ID),
-                formatError,
-                shortfall(cells),
+        Map<CustomerColumn, String> byColumn = new EnumMap<>(CustomerColumn.class);
+        // A short row leaves its trailing cells empty, as spreadsheets write them.
+        positions.forEach((column, position) -> byColumn.put(column, position < cells.length ? cells[position] : ""));
+        return new CustomerRow(line, byColumn, formatError, shortfall(cells),
                 storableCells(cells, formatError != null));
     }
 
@@ -118,8 +103,8 @@ final class CsvHeader {
         if (cells.length >= this.cells.size()) {
             return null;
         }
-        List<String> missing = positions.entrySet().stream().filter(entry -> entry.getValue() >= cells.length)
-                .sorted(Map.Entry.comparingByValue()).map(entry -> entry.getKey().header()).toList();
+        List<CustomerColumn> missing = positions.entrySet().stream().filter(entry -> entry.getValue() >= cells.length)
+                .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
         return missing.isEmpty() ? null : new CustomerRow.Shortfall(cells.length, this.cells.size(), missing);
     }
 
@@ -151,21 +136,12 @@ final class CsvHeader {
 
     /** The leftmost column of a password or a transfer token in this file; past the end when it has neither. */
     private int firstSecretPosition() {
-        return SECRET_COLUMNS.stream().map(positions::get).filter(java.util.Objects::nonNull)
-                .min(Integer::compare).orElse(Integer.MAX_VALUE);
+        int first = secretPositions.nextSetBit(0);
+        return first < 0 ? Integer.MAX_VALUE : first;
     }
 
     private boolean isSecret(int position) {
-        return SECRET_COLUMNS.stream().anyMatch(column -> Integer.valueOf(position).equals(positions.get(column)));
-    }
-
-    private String cell(String[] cells, CustomerColumn column) {
-        Integer position = positions.get(column);
-        if (position == null) {
-            return null;
-        }
-        // A short row leaves its trailing cells empty, as spreadsheets write them.
-        return position < cells.length ? cells[position] : "";
+        return secretPositions.get(position);
     }
 
     private static String requiredColumnNames() {

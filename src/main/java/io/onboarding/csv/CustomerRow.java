@@ -1,48 +1,44 @@
 package io.onboarding.csv;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One data row of the customer CSV, cells as written (untrimmed, unvalidated); {@code null} when the
- * column is absent from the file. {@link #toString()} hides the password and the transfer token.
+ * One data row of the customer CSV, cells as written (untrimmed, unvalidated), keyed by their column.
+ * {@link #toString()} never shows a secret cell.
  *
  * @param line the physical line of the file where the row starts (the header is line 1)
+ * @param cells the cell of every column the header names; a column the file leaves out has no entry
  * @param formatError what is wrong with the row's shape (e.g. more cells than the header), or null
  * @param shortfall for a row with fewer cells than the header, which columns it stops short of; null otherwise.
  *     Only the validator can tell whether that matters (were any of them required for this row?)
- * @param cells the row's cells in the file's own column order, to write a rejected row back out as it
- *     came in; the adminPassword and customerAuthToken cells are always blank here, so this list is safe
- *     to store
+ * @param inputCells the row's cells in the file's own column order, to write a rejected row back out as it
+ *     came in; the secret cells are always blank here, so this list is safe to store
  */
 public record CustomerRow(
         long line,
-        String customerDomain,
-        String customerType,
-        String organizationName,
-        String contactName,
-        String addressLine1,
-        String addressLine2,
-        String addressLine3,
-        String locality,
-        String region,
-        String postalCode,
-        String countryCode,
-        String phoneNumber,
-        String alternateEmail,
-        String primaryAdminEmail,
-        String language,
-        String adminGivenName,
-        String adminFamilyName,
-        String adminUsername,
-        String adminPassword,
-        String customerAuthToken,
-        String externalId,
+        Map<CustomerColumn, String> cells,
         String formatError,
         Shortfall shortfall,
-        List<String> cells) {
+        List<String> inputCells) {
 
     public CustomerRow {
-        cells = cells == null ? List.of() : List.copyOf(cells);
+        EnumMap<CustomerColumn, String> copy = new EnumMap<>(CustomerColumn.class);
+        // A null cell is a column the file leaves out, as is a missing entry.
+        cells.forEach((column, cell) -> {
+            if (cell != null) {
+                copy.put(column, cell);
+            }
+        });
+        cells = Collections.unmodifiableMap(copy);
+        inputCells = inputCells == null ? List.of() : List.copyOf(inputCells);
+    }
+
+    /** The cell as written, or null when the file has no such column. */
+    public String cell(CustomerColumn column) {
+        return cells.get(column);
     }
 
     /**
@@ -54,24 +50,34 @@ public record CustomerRow(
      * @param headerCells how many the header has
      * @param columns the known columns past the row's last cell, in file order
      */
-    public record Shortfall(int cells, int headerCells, List<String> columns) {
+    public record Shortfall(int cells, int headerCells, List<CustomerColumn> columns) {
 
         public Shortfall {
             columns = List.copyOf(columns);
         }
 
         /** What is wrong with the row at {@code line}, naming the required columns it lacks (never a cell's content). */
-        public String problem(long line, List<String> requiredColumns) {
+        public String problem(long line, List<CustomerColumn> requiredColumns) {
             return "line " + line + " has " + cells + (cells == 1 ? " cell" : " cells") + ", the header has "
-                    + headerCells + ": the row stops before its required " + String.join(", ", requiredColumns)
+                    + headerCells + ": the row stops before its required "
+                    + String.join(", ", requiredColumns.stream().map(CustomerColumn::header).toList())
                     + " (is a line break inside a cell that is not quoted, or were cells left out?)";
         }
     }
 
     @Override
     public String toString() {
-        return "CustomerRow[line=" + line + ", customerDomain=" + customerDomain + ", customerType=" + customerType
-                + ", externalId=" + externalId + ", adminPassword=" + (adminPassword == null ? "null" : "(hidden)")
-                + ", customerAuthToken=" + (customerAuthToken == null ? "null" : "(hidden)") + "]";
+        StringBuilder text = new StringBuilder("CustomerRow[line=").append(line);
+        for (CustomerColumn column : List.of(CustomerColumn.CUSTOMER_DOMAIN, CustomerColumn.CUSTOMER_TYPE,
+                CustomerColumn.EXTERNAL_ID)) {
+            text.append(", ").append(column.header()).append('=').append(cell(column));
+        }
+        for (CustomerColumn column : CustomerColumn.values()) {
+            if (column.secret()) {
+                text.append(", ").append(column.header()).append('=')
+                        .append(cell(column) == null ? "null" : "(hidden)");
+            }
+        }
+        return text.append(']').toString();
     }
 }

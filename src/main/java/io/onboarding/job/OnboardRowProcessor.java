@@ -1,5 +1,8 @@
 package io.onboarding.job;
 
+import static io.onboarding.csv.CustomerColumn.CUSTOMER_DOMAIN;
+import static io.onboarding.csv.CustomerColumn.EXTERNAL_ID;
+
 import io.onboarding.csv.CustomerRow;
 import io.onboarding.google.GoogleAuthException;
 import io.onboarding.ledger.Claim;
@@ -64,27 +67,29 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
             List<String> warnings = new ArrayList<>(validation.warnings().stream().map(FieldError::toString).toList());
             RowResult result = outcome(row, validation, warnings);
             return result.with(warnings.isEmpty() ? null : String.join("; ", warnings),
-                    result.outcome().needsAttention() ? row.cells() : List.of());
+                    result.outcome().needsAttention() ? row.inputCells() : List.of());
         } catch (GoogleAuthException | DataAccessException e) {
             // No row can succeed without credentials or a database: stop the run; resuming it continues here.
             throw e;
         } catch (RuntimeException e) {
             // A bug or an unforeseen answer must cost this row only, and say so.
             log.error("line {}: unexpected error", row.line(), e);
-            return new RowResult(row.line(), trimmed(row.customerDomain()), null, Outcome.FAILED, null, null,
-                    "unexpectedError", "Unexpected error (" + e.getClass().getSimpleName() + "); see the application "
-                            + "log for line " + row.line() + ". Re-submit the row: steps already done are not repeated.",
-                    null, row.cells());
+            return new RowResult(row.line(), trimmed(row.cell(CUSTOMER_DOMAIN)), null, Outcome.FAILED, null,
+                    null, "unexpectedError", "Unexpected error (" + e.getClass().getSimpleName() + "); see the "
+                            + "application log for line " + row.line() + ". Re-submit the row: steps already done "
+                            + "are not repeated.",
+                    null, row.inputCells());
         }
     }
 
     private RowResult outcome(CustomerRow row, RowValidation validation, List<String> warnings) {
-        String domain = validation.customerDomain() != null ? validation.customerDomain() : trimmed(row.customerDomain());
+        String domain = validation.customerDomain() != null ? validation.customerDomain()
+                : trimmed(row.cell(CUSTOMER_DOMAIN));
         Long firstLine = duplicateOf.get(row.line());
         if (firstLine != null) {
             List<FieldError> problems = new ArrayList<>();
-            problems.add(new FieldError("customerDomain", "'" + domain + "' already appears on line " + firstLine
-                    + " of this file; only that row is processed"));
+            problems.add(new FieldError(CUSTOMER_DOMAIN, "'" + domain + "' already appears on line "
+                    + firstLine + " of this file; only that row is processed"));
             problems.addAll(validation.problems());
             return rejected(row, domain, Outcome.DUPLICATE_IN_FILE, problems);
         }
@@ -93,7 +98,7 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
             return rejected(row, domain, outcome, validation.problems());
         }
         if (dryRun) {
-            return new RowResult(row.line(), domain, validation.customer().externalId(), Outcome.VALID, null,
+            return new RowResult(row.line(), domain, validation.customer().value(EXTERNAL_ID), Outcome.VALID, null,
                     validation.customer().adminEmail(), null, null, null, null);
         }
         return provisionAndHandOver(validation.customer(), warnings);
@@ -104,8 +109,8 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
         String domain = customer.customerDomain();
         Optional<Claim> other = claims.claim(domain, run);
         if (other.isPresent()) {
-            return new RowResult(customer.line(), domain, customer.externalId(), Outcome.HELD_BY_ANOTHER_RUN, null,
-                    null, "heldByAnotherRun", "Another run is working on " + domain + " right now: " + other.get()
+            return new RowResult(customer.line(), domain, customer.value(EXTERNAL_ID), Outcome.HELD_BY_ANOTHER_RUN,
+                    null, null, "heldByAnotherRun", "Another run is working on " + domain + " right now: " + other.get()
                             .describe() + ". Nothing was sent to Google for this row; that run's report tells how it "
                             + "ends. Re-submit this row only if it did not finish there.", null, null);
         }
@@ -127,7 +132,7 @@ class OnboardRowProcessor implements ItemProcessor<CustomerRow, RowResult> {
     private static RowResult rejected(CustomerRow row, String domain, Outcome outcome, List<FieldError> problems) {
         String fields = problems.stream().map(FieldError::field).distinct().collect(Collectors.joining(" "));
         // In a row with shifted cells the externalId column may hold a secret: do not echo it.
-        String externalId = row.formatError() == null ? trimmed(row.externalId()) : null;
+        String externalId = row.formatError() == null ? trimmed(row.cell(EXTERNAL_ID)) : null;
         return new RowResult(row.line(), domain, externalId, outcome, null, null, fields, join(problems), null, null);
     }
 

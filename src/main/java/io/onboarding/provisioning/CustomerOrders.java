@@ -1,10 +1,25 @@
 package io.onboarding.provisioning;
 
+import static io.onboarding.csv.CustomerColumn.ADDRESS_LINE1;
+import static io.onboarding.csv.CustomerColumn.ADDRESS_LINE2;
+import static io.onboarding.csv.CustomerColumn.ADDRESS_LINE3;
+import static io.onboarding.csv.CustomerColumn.ALTERNATE_EMAIL;
+import static io.onboarding.csv.CustomerColumn.CONTACT_NAME;
+import static io.onboarding.csv.CustomerColumn.COUNTRY_CODE;
+import static io.onboarding.csv.CustomerColumn.CUSTOMER_AUTH_TOKEN;
+import static io.onboarding.csv.CustomerColumn.LOCALITY;
+import static io.onboarding.csv.CustomerColumn.ORGANIZATION_NAME;
+import static io.onboarding.csv.CustomerColumn.PHONE_NUMBER;
+import static io.onboarding.csv.CustomerColumn.POSTAL_CODE;
+import static io.onboarding.csv.CustomerColumn.PRIMARY_ADMIN_EMAIL;
+import static io.onboarding.csv.CustomerColumn.REGION;
+
 import io.onboarding.google.Customer;
 import io.onboarding.google.GoogleApiException;
 import io.onboarding.google.NewCustomer;
 import io.onboarding.google.PostalAddress;
 import io.onboarding.google.ResellerClient;
+import io.onboarding.validation.CustomerAddress;
 import io.onboarding.validation.CustomerType;
 import io.onboarding.validation.ValidatedCustomer;
 
@@ -33,8 +48,8 @@ final class CustomerOrders {
 
     Result order(ValidatedCustomer row) {
         // A token only means a transfer when somebody else has the domain now; otherwise it is a plain order.
-        boolean transfer = row.customerAuthToken() != null && ownedElsewhere(row.customerDomain());
-        String token = transfer ? row.customerAuthToken() : null;
+        boolean transfer = row.value(CUSTOMER_AUTH_TOKEN) != null && ownedElsewhere(row.customerDomain());
+        String token = transfer ? row.value(CUSTOMER_AUTH_TOKEN) : null;
         GoogleApiException last = null;
         // An order that Google, when asked, had not applied is sent again within the same budget as any call.
         int maxOrders = retry.maxAttempts();
@@ -89,12 +104,15 @@ final class CustomerOrders {
     }
 
     private static NewCustomer resource(ValidatedCustomer row) {
-        PostalAddress address = new PostalAddress(PostalAddress.KIND, row.contactName(), row.organizationName(),
-                row.addressLine1(), row.addressLine2(), row.addressLine3(), row.locality(), row.region(),
-                row.postalCode(), row.countryCode());
+        // Google's postalAddress, field by field from the row's address columns (which share Google's names).
+        CustomerAddress cells = row.address();
+        PostalAddress address = new PostalAddress(PostalAddress.KIND, cells.get(CONTACT_NAME),
+                cells.get(ORGANIZATION_NAME), cells.get(ADDRESS_LINE1), cells.get(ADDRESS_LINE2),
+                cells.get(ADDRESS_LINE3), cells.get(LOCALITY), cells.get(REGION), cells.get(POSTAL_CODE),
+                cells.get(COUNTRY_CODE));
         Customer.PrimaryAdmin primaryAdmin = row.customerType() == CustomerType.TEAM
-                ? new Customer.PrimaryAdmin(row.primaryAdminEmail()) : null;
+                ? new Customer.PrimaryAdmin(row.value(PRIMARY_ADMIN_EMAIL)) : null;
         return new NewCustomer(row.customerDomain(), row.customerType().apiValue(),
-                row.alternateEmail(), row.phoneNumber(), address, primaryAdmin);
+                row.value(ALTERNATE_EMAIL), row.value(PHONE_NUMBER), address, primaryAdmin);
     }
 }

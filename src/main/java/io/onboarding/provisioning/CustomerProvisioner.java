@@ -1,5 +1,16 @@
 package io.onboarding.provisioning;
 
+import static io.onboarding.csv.CustomerColumn.ADMIN_FAMILY_NAME;
+import static io.onboarding.csv.CustomerColumn.ADMIN_GIVEN_NAME;
+import static io.onboarding.csv.CustomerColumn.ADMIN_PASSWORD;
+import static io.onboarding.csv.CustomerColumn.ALTERNATE_EMAIL;
+import static io.onboarding.csv.CustomerColumn.CONTACT_NAME;
+import static io.onboarding.csv.CustomerColumn.CUSTOMER_AUTH_TOKEN;
+import static io.onboarding.csv.CustomerColumn.EXTERNAL_ID;
+import static io.onboarding.csv.CustomerColumn.LANGUAGE;
+import static io.onboarding.csv.CustomerColumn.ORGANIZATION_NAME;
+import static io.onboarding.csv.CustomerColumn.PRIMARY_ADMIN_EMAIL;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onboarding.google.DirectoryClient;
 import io.onboarding.google.GoogleApiException;
@@ -91,11 +102,11 @@ public class CustomerProvisioner {
                 return noPassword(report.result(Outcome.TRANSFERRED, null, null));
             }
             // The language only reaches users created after it is set: once the admin exists, it is left alone.
-            if (row.language() != null && !row.language().equals(entry.language()) && !entry.adminCreated()) {
+            if (row.value(LANGUAGE) != null && !row.value(LANGUAGE).equals(entry.language()) && !entry.adminCreated()) {
                 String customerId = entry.customerId();
-                retry.run(() -> directory.setCustomerLanguage(customerId, row.language()));
-                ledger.languageSet(domain, row.language());
-                report.languageSet(row.language());
+                retry.run(() -> directory.setCustomerLanguage(customerId, row.value(LANGUAGE)));
+                ledger.languageSet(domain, row.value(LANGUAGE));
+                report.languageSet(row.value(LANGUAGE));
             } else {
                 report.languageSet(entry.language());
             }
@@ -131,15 +142,16 @@ public class CustomerProvisioner {
 
     /** Domain customers hear at their alternate address; team customers at their admin's, which Google verifies. */
     private static NoticeAddress noticeAddress(ValidatedCustomer row) {
-        String recipient = row.customerType() == CustomerType.TEAM || row.alternateEmail() == null
-                ? row.primaryAdminEmail() : row.alternateEmail();
-        return new NoticeAddress(recipient, row.language(), row.contactName(), row.organizationName());
+        String recipient = row.customerType() == CustomerType.TEAM || row.value(ALTERNATE_EMAIL) == null
+                ? row.value(PRIMARY_ADMIN_EMAIL) : row.value(ALTERNATE_EMAIL);
+        return new NoticeAddress(recipient, row.value(LANGUAGE), row.value(CONTACT_NAME),
+                row.value(ORGANIZATION_NAME));
     }
 
     private static String transferMessage(ValidatedCustomer row) {
         String ask = "Ask the customer for a transfer token (their Admin console > Account settings > Transfer "
                 + "token; valid 30 days) and re-submit the row with it in customerAuthToken.";
-        return row.customerAuthToken() == null
+        return row.value(CUSTOMER_AUTH_TOKEN) == null
                 ? "Google already has a customer with the domain " + row.customerDomain() + ", managed by Google "
                         + "directly or by another reseller. " + ask
                 : "Google did not move " + row.customerDomain() + " to you with the transfer token given (expired, "
@@ -156,10 +168,10 @@ public class CustomerProvisioner {
     private AdminCreation createAdmin(ValidatedCustomer row, LedgerEntry entry, TransientRetry retry) {
         boolean attemptedBefore = row.adminEmail().equals(entry.adminAttemptedEmail());
         ledger.adminAttempted(row.customerDomain(), row.adminEmail());
-        String password = row.adminPassword() != null ? row.adminPassword() : passwords.generate();
+        String password = row.value(ADMIN_PASSWORD) != null ? row.value(ADMIN_PASSWORD) : passwords.generate();
         try {
-            retry.call(() -> directory.insertUser(NewUser.admin(row.adminEmail(), row.adminGivenName(),
-                    row.adminFamilyName(), password)));
+            retry.call(() -> directory.insertUser(NewUser.admin(row.adminEmail(), row.value(ADMIN_GIVEN_NAME),
+                    row.value(ADMIN_FAMILY_NAME), password)));
         } catch (GoogleApiException e) {
             if (!e.isConflict()) {
                 throw e;
@@ -211,8 +223,8 @@ public class CustomerProvisioner {
                 : Outcome.ALREADY_ONBOARDED;
         String message = outcome == Outcome.ALREADY_ONBOARDED ? "Onboarded earlier, by run " + entry.completedByRun()
                 + " on " + WHEN.format(entry.completedAt()) + "; nothing was sent to Google again." : null;
-        String admin = row.customerType() == CustomerType.TEAM ? row.primaryAdminEmail() : entry.adminEmail();
-        return new RowResult(row.line(), row.customerDomain(), row.externalId(), outcome, entry.customerId(), admin,
-                null, message, null, null);
+        String admin = row.customerType() == CustomerType.TEAM ? row.value(PRIMARY_ADMIN_EMAIL) : entry.adminEmail();
+        return new RowResult(row.line(), row.customerDomain(), row.value(EXTERNAL_ID), outcome, entry.customerId(),
+                admin, null, message, null, null);
     }
 }

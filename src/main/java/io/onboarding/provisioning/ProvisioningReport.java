@@ -1,5 +1,9 @@
 package io.onboarding.provisioning;
 
+import static io.onboarding.csv.CustomerColumn.EXTERNAL_ID;
+import static io.onboarding.csv.CustomerColumn.LANGUAGE;
+import static io.onboarding.csv.CustomerColumn.PRIMARY_ADMIN_EMAIL;
+
 import io.onboarding.google.GoogleApiException;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.RowResult;
@@ -24,7 +28,7 @@ final class ProvisioningReport {
         this.customerId = customerId;
         done.add("customer ordered (" + customerId + ")");
         if (row.customerType() == CustomerType.TEAM) {
-            adminEmail = row.primaryAdminEmail();
+            adminEmail = row.value(PRIMARY_ADMIN_EMAIL);
         }
     }
 
@@ -66,15 +70,16 @@ final class ProvisioningReport {
     }
 
     RowResult result(Outcome outcome, String reason, String message) {
-        return new RowResult(row.line(), row.customerDomain(), row.externalId(), outcome, customerId, adminEmail, reason,
-                message, null, null);
+        return new RowResult(row.line(), row.customerDomain(), row.value(EXTERNAL_ID), outcome, customerId, adminEmail,
+                reason, message, null, null);
     }
 
     private List<String> remaining() {
         List<String> remaining = new ArrayList<>();
-        boolean languageDone = row.language() == null || done.stream().anyMatch(step -> step.startsWith("language"));
+        boolean languageDone = row.value(LANGUAGE) == null
+                || done.stream().anyMatch(step -> step.startsWith("language"));
         if (!languageDone) {
-            remaining.add("set language " + row.language());
+            remaining.add("set language " + row.value(LANGUAGE));
         }
         if (row.customerType() == CustomerType.DOMAIN) {
             if (adminEmail == null) {

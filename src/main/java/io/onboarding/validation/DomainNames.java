@@ -1,6 +1,7 @@
 package io.onboarding.validation;
 
 import com.google.common.net.InternetDomainName;
+import io.onboarding.csv.CustomerColumn;
 import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ final class DomainNames {
 
     /** The customer's domain in lower-case ASCII (an internationalised one in its xn-- form), or null. */
     static String customerDomain(String value, List<FieldError> errors) {
-        String field = "customerDomain";
+        CustomerColumn field = CustomerColumn.CUSTOMER_DOMAIN;
         String bare = SCHEME.matcher(value).replaceFirst("");
         if (!bare.equals(value)) {
             errors.add(new FieldError(field, "'" + value + "' must be the bare domain without '"
@@ -45,7 +46,7 @@ final class DomainNames {
     }
 
     /** The address with its domain lower-cased, or null when it is not a usable address. */
-    static String email(String field, String value, List<FieldError> errors) {
+    static String email(CustomerColumn field, String value, List<FieldError> errors) {
         int at = value.lastIndexOf('@');
         String local = at > 0 ? value.substring(0, at) : "";
         String domain = at > 0 ? value.substring(at + 1).toLowerCase(Locale.ROOT) : "";

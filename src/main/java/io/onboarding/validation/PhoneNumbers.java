@@ -3,6 +3,7 @@ package io.onboarding.validation;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.onboarding.csv.CustomerColumn;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ final class PhoneNumbers {
         } catch (NumberParseException e) {
             // Reported below like any other invalid number.
         }
-        warnings.add(new FieldError("phoneNumber", "'" + value + "' is not a valid phone number"
+        warnings.add(new FieldError(CustomerColumn.PHONE_NUMBER, "'" + value + "' is not a valid phone number"
                 + (countryCode == null ? "" : " for " + countryCode) + " (expected e.g. " + example(countryCode)
                 + "); it was left out, as Google would drop it"));
         return null;

@@ -1,5 +1,6 @@
 package io.onboarding.validation;
 
+import io.onboarding.csv.CustomerColumn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record RowValidation(
     public List<FieldError> problems() {
         List<FieldError> problems = new ArrayList<>(errors);
         if (countryRefusal != null) {
-            problems.add(new FieldError("countryCode", countryRefusal));
+            problems.add(new FieldError(CustomerColumn.COUNTRY_CODE, countryRefusal));
         }
         return problems;
     }

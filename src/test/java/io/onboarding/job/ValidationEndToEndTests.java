@@ -3,6 +3,7 @@ package io.onboarding.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.opencsv.CSVReader;
+import io.onboarding.csv.CustomerColumn;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.sandbox.RecordedRequest;
 import java.io.Reader;
@@ -147,13 +148,13 @@ class ValidationEndToEndTests extends JobEndToEndTest {
         assertThat(Files.readString(rejects)).contains("Bäckerei Müller", "Öl & Söhne");
         // and rejects.csv, submitted as it is, gives back the rejected rows as they came in (secrets blanked)
         List<io.onboarding.csv.CustomerRow> rejected = readRows(input).stream()
-                .filter(row -> !row.customerDomain().equals("weiss-gmbh.de")).toList();
+                .filter(row -> !row.cell(CustomerColumn.CUSTOMER_DOMAIN).equals("weiss-gmbh.de")).toList();
         List<io.onboarding.csv.CustomerRow> readBack = readRows(rejects);
-        assertThat(readBack).extracting(row -> row.cells().subList(0, 9))
-                .containsExactlyElementsOf(rejected.stream().map(io.onboarding.csv.CustomerRow::cells).toList());
-        assertThat(readBack.get(0).customerDomain()).as("the first column, right after the mark")
+        assertThat(readBack).extracting(row -> row.inputCells().subList(0, 9))
+                .containsExactlyElementsOf(rejected.stream().map(io.onboarding.csv.CustomerRow::inputCells).toList());
+        assertThat(readBack.get(0).cell(CustomerColumn.CUSTOMER_DOMAIN)).as("the first column, right after the mark")
                 .isEqualTo("mueller-baeckerei.de");
-        assertThat(readBack.get(0).adminPassword()).isEmpty();
+        assertThat(readBack.get(0).cell(CustomerColumn.ADMIN_PASSWORD)).isEmpty();
     }
 
     private static List<io.onboarding.csv.CustomerRow> readRows(Path file) {

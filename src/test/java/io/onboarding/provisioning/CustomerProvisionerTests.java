@@ -1,9 +1,27 @@
 package io.onboarding.provisioning;
 
+import static io.onboarding.csv.CustomerColumn.ADDRESS_LINE1;
+import static io.onboarding.csv.CustomerColumn.ADMIN_FAMILY_NAME;
+import static io.onboarding.csv.CustomerColumn.ADMIN_GIVEN_NAME;
+import static io.onboarding.csv.CustomerColumn.ADMIN_PASSWORD;
+import static io.onboarding.csv.CustomerColumn.ADMIN_USERNAME;
+import static io.onboarding.csv.CustomerColumn.ALTERNATE_EMAIL;
+import static io.onboarding.csv.CustomerColumn.CONTACT_NAME;
+import static io.onboarding.csv.CustomerColumn.COUNTRY_CODE;
+import static io.onboarding.csv.CustomerColumn.CUSTOMER_AUTH_TOKEN;
+import static io.onboarding.csv.CustomerColumn.CUSTOMER_DOMAIN;
+import static io.onboarding.csv.CustomerColumn.EXTERNAL_ID;
+import static io.onboarding.csv.CustomerColumn.LANGUAGE;
+import static io.onboarding.csv.CustomerColumn.LOCALITY;
+import static io.onboarding.csv.CustomerColumn.ORGANIZATION_NAME;
+import static io.onboarding.csv.CustomerColumn.POSTAL_CODE;
+import static io.onboarding.csv.CustomerColumn.PRIMARY_ADMIN_EMAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.onboarding.csv.CustomerColumn;
 import io.onboarding.google.GoogleAuthException;
+import io.onboarding.google.PostalAddress;
 import io.onboarding.google.ResellerClient;
 import io.onboarding.ledger.LedgerEntry;
 import io.onboarding.ledger.Outcome;
@@ -15,7 +33,11 @@ import io.onboarding.validation.ValidatedCustomer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,6 +46,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The exactly-once onboarding sequence, against a stateful fake of the APIs and a real ledger in H2. */
 class CustomerProvisionerTests {
@@ -62,6 +85,25 @@ class CustomerProvisionerTests {
             assertThat(result.customerId()).isEqualTo("C1");
             assertThat(result.adminEmail()).isEqualTo("admin@acme.de");
             assertThat(ledger.find("acme.de").orElseThrow().completedByRun()).isEqualTo(RUN_ID);
+        }
+
+        @Test
+        void everyAddressColumnReachesGooglesPostalAddressUnderItsOwnName() {
+            // given a value of its own in every column the enum marks as part of the address
+            Map<CustomerColumn, String> values = new EnumMap<>(domain("address.de", null).values());
+            Arrays.stream(CustomerColumn.values()).filter(CustomerColumn::inAddress)
+                    .forEach(column -> values.put(column, "value of " + column.header()));
+
+            // when
+            provisioner.provision(new ValidatedCustomer(2, CustomerType.DOMAIN, values), RUN);
+
+            // then Google's postalAddress holds exactly those, each under the column's name, and its kind
+            Map<String, Object> expected = new HashMap<>();
+            expected.put("kind", PostalAddress.KIND);
+            Arrays.stream(CustomerColumn.values()).filter(CustomerColumn::inAddress)
+                    .forEach(column -> expected.put(column.header(), "value of " + column.header()));
+            assertThat(JsonMapper.shared().convertValue(google.orders.get(0).postalAddress(), Map.class))
+                    .isEqualTo(expected);
         }
 
         @Test
@@ -475,33 +517,50 @@ class CustomerProvisionerTests {
     }
 
     private static ValidatedCustomer domain(String domain, String language) {
-        return new ValidatedCustomer(2, domain, CustomerType.DOMAIN, "Acme GmbH", "Anna Acme", "Weg 1", null, null,
-                "Berlin", null, "10115", "DE", null, "anna@example.com", null, language, "Anna", "Acme", "admin",
-                null, null, "X-1");
+        Map<CustomerColumn, String> values = new EnumMap<>(CustomerColumn.class);
+        values.put(CUSTOMER_DOMAIN, domain);
+        values.put(ORGANIZATION_NAME, "Acme GmbH");
+        values.put(CONTACT_NAME, "Anna Acme");
+        values.put(ADDRESS_LINE1, "Weg 1");
+        values.put(LOCALITY, "Berlin");
+        values.put(POSTAL_CODE, "10115");
+        values.put(COUNTRY_CODE, "DE");
+        values.put(ALTERNATE_EMAIL, "anna@example.com");
+        values.put(LANGUAGE, language);
+        values.put(ADMIN_GIVEN_NAME, "Anna");
+        values.put(ADMIN_FAMILY_NAME, "Acme");
+        values.put(ADMIN_USERNAME, "admin");
+        values.put(EXTERNAL_ID, "X-1");
+        return new ValidatedCustomer(2, CustomerType.DOMAIN, values);
     }
 
     private static ValidatedCustomer team(String domain) {
-        return new ValidatedCustomer(3, domain, CustomerType.TEAM, "Team", "Luc", null, null, null, null, null,
-                "31000", "FR", null, null, "owner@example.fr", null, null, null, "admin", null, null, null);
+        Map<CustomerColumn, String> values = new EnumMap<>(CustomerColumn.class);
+        values.put(CUSTOMER_DOMAIN, domain);
+        values.put(ORGANIZATION_NAME, "Team");
+        values.put(CONTACT_NAME, "Luc");
+        values.put(POSTAL_CODE, "31000");
+        values.put(COUNTRY_CODE, "FR");
+        values.put(PRIMARY_ADMIN_EMAIL, "owner@example.fr");
+        values.put(ADMIN_USERNAME, "admin");
+        return new ValidatedCustomer(3, CustomerType.TEAM, values);
     }
 
     private static ValidatedCustomer withPassword(ValidatedCustomer row, String password) {
-        return copy(row, row.adminUsername(), password, row.customerAuthToken());
+        return with(row, ADMIN_PASSWORD, password);
     }
 
     private static ValidatedCustomer withUsername(ValidatedCustomer row, String username) {
-        return copy(row, username, row.adminPassword(), row.customerAuthToken());
+        return with(row, ADMIN_USERNAME, username);
     }
 
     private static ValidatedCustomer withToken(ValidatedCustomer row, String token) {
-        return copy(row, row.adminUsername(), row.adminPassword(), token);
+        return with(row, CUSTOMER_AUTH_TOKEN, token);
     }
 
-    private static ValidatedCustomer copy(ValidatedCustomer row, String username, String password, String token) {
-        return new ValidatedCustomer(row.line(), row.customerDomain(), row.customerType(), row.organizationName(),
-                row.contactName(), row.addressLine1(), row.addressLine2(), row.addressLine3(), row.locality(),
-                row.region(), row.postalCode(), row.countryCode(), row.phoneNumber(), row.alternateEmail(),
-                row.primaryAdminEmail(), row.language(), row.adminGivenName(), row.adminFamilyName(), username,
-                password, token, row.externalId());
+    private static ValidatedCustomer with(ValidatedCustomer row, CustomerColumn column, String value) {
+        Map<CustomerColumn, String> values = new EnumMap<>(row.values());
+        values.put(column, value);
+        return new ValidatedCustomer(row.line(), row.customerType(), values);
     }
 }

@@ -27,6 +27,8 @@ class FakeGoogle implements ResellerClient, DirectoryClient {
     }
 
     final List<String> calls = new ArrayList<>();
+    /** Every customer ordered, as sent. */
+    final List<NewCustomer> orders = new ArrayList<>();
     final Map<String, String> ownCustomers = new HashMap<>();
     final Set<String> foreignDomains = new HashSet<>();
     final Map<String, String> languages = new HashMap<>();
@@ -49,6 +51,7 @@ class FakeGoogle implements ResellerClient, DirectoryClient {
     @Override
     public Customer insertCustomer(NewCustomer customer, String customerAuthToken) {
         String domain = customer.customerDomain();
+        orders.add(customer);
         Failure failure = before("customers.insert", domain);
         if (ownCustomers.containsKey(domain) || (foreignDomains.contains(domain) && customerAuthToken == null)) {
             throw new GoogleApiException("customers.insert", 409, "duplicate", "exists", null);

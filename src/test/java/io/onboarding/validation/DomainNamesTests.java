@@ -2,6 +2,7 @@ package io.onboarding.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onboarding.csv.CustomerColumn;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -95,7 +96,7 @@ class DomainNamesTests {
         @CsvSource({"First.Last+tag@Example.COM, First.Last+tag@example.com", "it@notacme.de, it@notacme.de",
             "o'brien@shop.acme.co.uk, o'brien@shop.acme.co.uk"})
         void validAddressGetsItsDomainLowerCased(String value, String expected) {
-            assertThat(DomainNames.email("alternateEmail", value, errors)).isEqualTo(expected);
+            assertThat(DomainNames.email(CustomerColumn.ALTERNATE_EMAIL, value, errors)).isEqualTo(expected);
             assertThat(errors).isEmpty();
         }
 
@@ -103,15 +104,15 @@ class DomainNamesTests {
         @ValueSource(strings = {"a@b", "a@@b.com", "@b.com", "a b@c.com", "a@co.uk", "a@b.invalidtld", "a.@b.com",
             "no-at-sign.com", "a@"})
         void invalidAddressIsAnErrorOnTheGivenField(String value) {
-            assertThat(DomainNames.email("primaryAdminEmail", value, errors)).isNull();
+            assertThat(DomainNames.email(CustomerColumn.PRIMARY_ADMIN_EMAIL, value, errors)).isNull();
             assertThat(errors).containsExactly(new FieldError("primaryAdminEmail",
                     "'" + value + "' is not a valid email address (expected name@example.com)"));
         }
 
         @Test
         void localPartLongerThan64IsAnError() {
-            assertThat(DomainNames.email("alternateEmail", "a".repeat(64) + "@b.com", errors)).isNotNull();
-            assertThat(DomainNames.email("alternateEmail", "a".repeat(65) + "@b.com", errors)).isNull();
+            assertThat(DomainNames.email(CustomerColumn.ALTERNATE_EMAIL, "a".repeat(64) + "@b.com", errors)).isNotNull();
+            assertThat(DomainNames.email(CustomerColumn.ALTERNATE_EMAIL, "a".repeat(65) + "@b.com", errors)).isNull();
             assertThat(errors).extracting(FieldError::field).containsExactly("alternateEmail");
         }
     }
