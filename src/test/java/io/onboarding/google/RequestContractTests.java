@@ -43,7 +43,8 @@ class RequestContractTests {
                     HttpMessageConvertersAutoConfiguration.class, RestClientAutoConfiguration.class))
             .withUserConfiguration(GoogleClientConfiguration.class, Wire.class)
             .withBean(io.micrometer.core.instrument.MeterRegistry.class,
-                    io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+                    io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+            .withBean(java.time.Clock.class, java.time.Clock::systemUTC);
 
     @Test
     void customersInsertOfADomainCustomer() {

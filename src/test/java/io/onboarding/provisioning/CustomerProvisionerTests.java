@@ -95,7 +95,7 @@ class CustomerProvisionerTests {
                     .forEach(column -> values.put(column, "value of " + column.header()));
 
             // when
-            provisioner.provision(new ValidatedCustomer(2, CustomerType.DOMAIN, values), RUN);
+            provisioner.provisionCustomer(new ValidatedCustomer(2, CustomerType.DOMAIN, values), RUN);
 
             // then Google's postalAddress holds exactly those, each under the column's name, and its kind
             Map<String, Object> expected = new HashMap<>();
