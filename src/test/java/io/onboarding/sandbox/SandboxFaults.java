@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults tests switch on: a call applied and then answered 503, applied and then cut off, applied and
- * then held (a window in which to kill the client), a request rejected without being applied, and a
- * fixed delay per request. Occurrences are counted per call from the last {@link #clear()}.
+ * then held (a window in which to kill the client), a request rejected without being applied (503, or 403 for
+ * good), and a fixed delay per request. Occurrences are counted per call from the last {@link #clear()}.
  */
 public final class SandboxFaults {
 
@@ -23,10 +23,15 @@ public final class SandboxFaults {
         /** Apply it, then wait before answering. */
         HOLD_AFTER_APPLY,
         /** Answer 503 without applying it. */
-        REJECT_503
+        REJECT_503,
+        /** Answer 403 forbidden without applying it: a refusal no retry overcomes. */
+        REFUSE_403
     }
 
-    /** A fault for the {@code nth} occurrence (1-based) of {@code call}, or of any call when it is "*". */
+    /**
+     * A fault for the {@code nth} occurrence (1-based; 0 for every one) of {@code call}, or of any call when it
+     * is "*".
+     */
     public record Rule(String call, int nth, Kind kind, Duration hold) {
     }
 
@@ -55,6 +60,11 @@ public final class SandboxFaults {
         add(new Rule("*", nth, Kind.REJECT_503, Duration.ZERO));
     }
 
+    /** Refuses every {@code call} with a 403, without applying it. */
+    public void refuseAll(String call) {
+        add(new Rule(call, 0, Kind.REFUSE_403, Duration.ZERO));
+    }
+
     /** Every request waits this long before it is handled. */
     public void delay(Duration delay) {
         this.delay = delay;
@@ -75,7 +85,8 @@ public final class SandboxFaults {
         int ofCall = occurrences.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
         int ofAll = occurrences.computeIfAbsent("*", key -> new AtomicInteger()).incrementAndGet();
         for (Rule rule : rules) {
-            if (rule.call().equals("*") ? rule.nth() == ofAll : rule.call().equals(call) && rule.nth() == ofCall) {
+            int nth = rule.call().equals("*") ? ofAll : rule.call().equals(call) ? ofCall : -1;
+            if (nth > 0 && (rule.nth() == 0 || rule.nth() == nth)) {
                 return rule;
             }
         }
