@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +40,9 @@ class SandboxAcrossProcessesTests {
     Path tmp;
 
     @Test
-    void aRunKilledMidRunIsResumedByTheNextProcessWithoutOrderingAnythingTwiceAndNotifyWorksAfterwards()
-            throws Exception {
+    void aRunKilledMidRunIsResumedByTheNextProcessWithoutOrderingAnythingTwice() throws Exception {
         // given a file of 40 customers, and a first process killed while it orders them (each call held 25 ms)
-        List<String> domains = Stream.concat(Stream.of("xn--bckerei-mller-bfb28a.de"),
-                java.util.stream.IntStream.range(1, 40).mapToObj(i -> String.format("kill-%02d.de", i))).toList();
+        List<String> domains = IntStream.range(0, 40).mapToObj(i -> String.format("kill-%02d.de", i)).toList();
         Path input = file("customers.csv", domains);
         JobProcess first = job("run", input.toString(), WITH_TEST_SANDBOX, "--test-sandbox.delay-millis=25",
                 "--onboarding.workers=2", "--onboarding.chunk-size=5", "--onboarding.progress-interval=100ms");
@@ -60,37 +60,39 @@ class SandboxAcrossProcessesTests {
         assertThat(ledger.values()).doesNotHaveDuplicates();
         assertThat(sandboxCustomerIds()).as("the sandbox's customers").containsAllEntriesOf(ledger).hasSize(41);
         assertThat(sandboxSuperAdmins()).hasSize(40).containsOnly(true);
-
-        // and a later process re-sends a customer's notice, with a new password for its admin
-        JobProcess notify = job("notify", "xn--bckerei-mller-bfb28a.de");
-        assertThat(notify.awaitExit()).as(notify.output()).isZero();
-        assertThat(notify.output()).doesNotContain("404");
-        try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
-            assertThat(files.map(file -> tmp.resolve("reports").relativize(file).toString())
-                    .filter(file -> file.startsWith("notices-") && file.endsWith(".eml"))).as(notify.output())
-                    .hasSize(1);
-        }
     }
 
     @Test
-    void aPartialRowReSubmittedInALaterProcessContinuesToCompletion() throws Exception {
-        // given a first process in which Google refused to make the admins super admins: PARTIAL rows
-        List<String> domains = List.of("partial-1.de", "partial-2.de");
-        JobProcess first = job("run", file("monday.csv", domains).toString(), WITH_TEST_SANDBOX,
-                "--test-sandbox.refuse=users.makeAdmin");
-        assertThat(first.awaitExit()).as(first.output()).isEqualTo(3);
-        assertThat(first.output()).contains("PARTIAL");
-        Map<String, String> ordered = sandboxCustomerIds();
+    void notifyAndAReSubmittedPartialRowWorkInLaterProcesses() throws Exception {
+        // given a first process that completed one customer, and in which Google refused to make the admins of
+        // two others super admins: PARTIAL rows
+        List<String> partial = List.of("partial-1.de", "partial-2.de");
+        JobProcess monday = job("run", file("monday.csv", List.of("xn--bckerei-mller-bfb28a.de", "partial-1.de",
+                "partial-2.de")).toString(), WITH_TEST_SANDBOX, "--test-sandbox.refuse=users.makeAdmin:partial");
+        assertThat(monday.awaitExit()).as(monday.output()).isEqualTo(3);
+        assertThat(monday.output()).contains("ONBOARDED            1", "PARTIAL              2");
+        Map<String, String> ordered = query("onboarding", "sa",
+                "SELECT CUSTOMER_DOMAIN, CUSTOMER_ID FROM PROVISIONING_LEDGER");
 
-        // when the rows are re-submitted in a new file, by a new process
-        JobProcess second = job("run", file("tuesday.csv", domains).toString());
+        // when a later process sends the complete customer's notice again (a new password for its admin first),
+        // and another one runs the PARTIAL rows re-submitted in a new file
+        JobProcess notify = job("notify", "xn--bckerei-mller-bfb28a.de");
+        int notified = notify.awaitExit();
+        JobProcess tuesday = job("run", file("tuesday.csv", partial).toString());
+        int resubmitted = tuesday.awaitExit();
 
-        // then they are completed on the customers ordered on Monday: nothing ordered again
-        assertThat(second.awaitExit()).as(second.output()).isZero();
-        assertThat(ledgerCustomerIds()).containsOnlyKeys(domains).allSatisfy((domain, id) ->
-                assertThat(id).isEqualTo(ordered.get(domain)));
-        assertThat(sandboxCustomerIds()).isEqualTo(ordered);
-        assertThat(sandboxSuperAdmins()).containsExactly(true, true);
+        // then both succeed: the notice is written, and the rows are completed on the customers ordered on Monday
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(notified).as(notify.output()).isZero();
+            softly.assertThat(resubmitted).as(tuesday.output()).isZero();
+        });
+        try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
+            assertThat(files.map(file -> tmp.resolve("reports").relativize(file).toString())
+                    .filter(file -> file.startsWith("notices-") && file.endsWith(".eml"))).hasSize(1);
+        }
+        assertThat(ledgerCustomerIds()).isEqualTo(ordered);
+        assertThat(sandboxCustomerIds()).containsAllEntriesOf(ordered).hasSize(4);
+        assertThat(sandboxSuperAdmins()).containsExactly(true, true, true);
     }
 
     /** An operator's command in sandbox mode, with the job's default database settings in {@code tmp/data}. */

@@ -30,9 +30,14 @@ public final class SandboxFaults {
 
     /**
      * A fault for the {@code nth} occurrence (1-based; 0 for every one) of {@code call}, or of any call when it
-     * is "*".
+     * is "*"; with {@code containing}, only for a request whose path or body contains it (occurrences are counted
+     * all the same).
      */
-    public record Rule(String call, int nth, Kind kind, Duration hold) {
+    public record Rule(String call, int nth, Kind kind, Duration hold, String containing) {
+
+        public Rule(String call, int nth, Kind kind, Duration hold) {
+            this(call, nth, kind, hold, null);
+        }
     }
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
@@ -60,9 +65,9 @@ public final class SandboxFaults {
         add(new Rule("*", nth, Kind.REJECT_503, Duration.ZERO));
     }
 
-    /** Refuses every {@code call} with a 403, without applying it. */
-    public void refuseAll(String call) {
-        add(new Rule(call, 0, Kind.REFUSE_403, Duration.ZERO));
+    /** Refuses every {@code call} whose path or body contains the text with a 403, without applying it. */
+    public void refuseAll(String call, String containing) {
+        add(new Rule(call, 0, Kind.REFUSE_403, Duration.ZERO, containing));
     }
 
     /** Every request waits this long before it is handled. */
@@ -81,12 +86,15 @@ public final class SandboxFaults {
     }
 
     /** Counts this request and returns the fault that applies to it, or null. */
-    Rule next(String call) {
+    Rule next(SandboxRequest request) {
+        String call = request.call();
         int ofCall = occurrences.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
         int ofAll = occurrences.computeIfAbsent("*", key -> new AtomicInteger()).incrementAndGet();
         for (Rule rule : rules) {
             int nth = rule.call().equals("*") ? ofAll : rule.call().equals(call) ? ofCall : -1;
-            if (nth > 0 && (rule.nth() == 0 || rule.nth() == nth)) {
+            boolean contains = rule.containing() == null || request.path().contains(rule.containing())
+                    || (request.body() != null && request.body().contains(rule.containing()));
+            if (nth > 0 && (rule.nth() == 0 || rule.nth() == nth) && contains) {
                 return rule;
             }
         }

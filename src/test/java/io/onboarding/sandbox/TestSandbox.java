@@ -135,7 +135,7 @@ public final class TestSandbox implements SandboxInterceptor, AutoCloseable {
             return control(request);
         }
         String call = request.call();
-        SandboxFaults.Rule fault = call.equals("token") ? null : faults.next(call);
+        SandboxFaults.Rule fault = call.equals("token") ? null : faults.next(request);
         sleep(faults.delay().plus(load.nextLatency()));
         if (call.equals("token")) {
             return record(request, tokens.grant(request, sandbox));
