@@ -31,8 +31,9 @@ final class SandboxStore implements AutoCloseable {
         // Every commit reaches the file at once, as the job's own database does: a SIGKILL of the process right
         // after a call was applied must not make "Google" forget it (H2's default writes half a second later).
         "SET WRITE_DELAY 0",
-        "CREATE TABLE IF NOT EXISTS SANDBOX_CUSTOMER (DOMAIN VARCHAR(255) PRIMARY KEY, CUSTOMER_ID VARCHAR(20) NOT NULL "
-                + "UNIQUE, OWN BOOLEAN NOT NULL, LANGUAGE VARCHAR(35) NOT NULL, RESOURCE VARCHAR(20000) NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS SANDBOX_CUSTOMER (DOMAIN VARCHAR(255) PRIMARY KEY, "
+                + "CUSTOMER_ID VARCHAR(20) NOT NULL UNIQUE, OWN BOOLEAN NOT NULL, LANGUAGE VARCHAR(35) NOT NULL, "
+                + "RESOURCE VARCHAR(20000) NOT NULL)",
         "CREATE TABLE IF NOT EXISTS SANDBOX_USER (EMAIL VARCHAR(320) PRIMARY KEY, LANGUAGE_AT_CREATION VARCHAR(35) "
                 + "NOT NULL, SUPER_ADMIN BOOLEAN NOT NULL, RESOURCE VARCHAR(20000) NOT NULL)",
         "CREATE SEQUENCE IF NOT EXISTS SANDBOX_CUSTOMER_ID",
@@ -92,15 +93,16 @@ final class SandboxStore implements AutoCloseable {
 
     /** Adds the customer; false when its domain exists already. */
     boolean addCustomer(SandboxCustomer customer) {
-        return insert("INSERT INTO SANDBOX_CUSTOMER (OWN, LANGUAGE, RESOURCE, DOMAIN, CUSTOMER_ID) VALUES (?, ?, ?, ?, ?)",
+        return insert("INSERT INTO SANDBOX_CUSTOMER (OWN, LANGUAGE, RESOURCE, DOMAIN, CUSTOMER_ID) "
+                + "VALUES (?, ?, ?, ?, ?)",
                 customer.own(), customer.language(), json.writeValueAsString(customer.resource()),
                 customer.resource().customerDomain(), customer.resource().customerId());
     }
 
-    /** Replaces the customer of that domain, if {@code onlyForeign}, only while it is another owner's; false if none was. */
+    /** Replaces the customer of its domain (if {@code onlyForeign}, only another owner's); false if none was. */
     boolean replaceCustomer(SandboxCustomer customer, boolean onlyForeign) {
-        return update("UPDATE SANDBOX_CUSTOMER SET OWN = ?, LANGUAGE = ?, RESOURCE = ?, CUSTOMER_ID = ? WHERE DOMAIN = ?"
-                + (onlyForeign ? " AND OWN = FALSE" : ""), customer.own(), customer.language(),
+        return update("UPDATE SANDBOX_CUSTOMER SET OWN = ?, LANGUAGE = ?, RESOURCE = ?, CUSTOMER_ID = ? "
+                + "WHERE DOMAIN = ?" + (onlyForeign ? " AND OWN = FALSE" : ""), customer.own(), customer.language(),
                 json.writeValueAsString(customer.resource()), customer.resource().customerId(),
                 customer.resource().customerDomain()) == 1;
     }
@@ -116,7 +118,8 @@ final class SandboxStore implements AutoCloseable {
 
     /** Adds the user under its (lower-case) address; false when one exists already. */
     boolean addUser(String email, SandboxUser user) {
-        return insert("INSERT INTO SANDBOX_USER (LANGUAGE_AT_CREATION, SUPER_ADMIN, RESOURCE, EMAIL) VALUES (?, ?, ?, ?)",
+        return insert("INSERT INTO SANDBOX_USER (LANGUAGE_AT_CREATION, SUPER_ADMIN, RESOURCE, EMAIL) "
+                + "VALUES (?, ?, ?, ?)",
                 user.languageAtCreation(), user.superAdmin(), json.writeValueAsString(user.resource()), email);
     }
 

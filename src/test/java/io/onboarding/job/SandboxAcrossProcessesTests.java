@@ -33,7 +33,8 @@ class SandboxAcrossProcessesTests {
 
     private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
             + "alternateEmail,language,adminGivenName,adminFamilyName\n";
-    private static final String WITH_TEST_SANDBOX = "--spring.main.sources=io.onboarding.sandbox.TestSandboxConfiguration";
+    private static final String WITH_TEST_SANDBOX =
+            "--spring.main.sources=io.onboarding.sandbox.TestSandboxConfiguration";
     private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) rows");
 
     @TempDir

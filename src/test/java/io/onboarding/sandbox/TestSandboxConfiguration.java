@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
  * add it to a SpringApplicationBuilder's sources, or to a job's JVM with
  * {@code --spring.main.sources=io.onboarding.sandbox.TestSandboxConfiguration}. There,
  * {@code --test-sandbox.delay-millis=N} delays every request, and {@code --test-sandbox.refuse=CALL[:TEXT],...}
- * refuses every such call (whose path or body contains TEXT) with a 403. Deliberately not a {@code @Configuration}: component scanning of a JVM started
- * with the test classes on its class path must not find it.
+ * refuses every such call (whose path or body contains TEXT) with a 403. Deliberately not a
+ * {@code @Configuration}: component scanning of a JVM started with the test classes on its class path must not
+ * find it.
  */
 public class TestSandboxConfiguration {
 
