@@ -9,14 +9,12 @@ import io.onboarding.google.SupportedLanguages;
 import io.onboarding.google.User;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The customers and users the sandbox knows, and the rules Google applies to them
- * ({@code shared/spec/google-apis.md}). Thread-safe: the job calls it from several workers.
+ * The customers and users the sandbox knows, and the rules Google applies to them (docs/sandbox.md). They live in
+ * a {@link SandboxStore}, so that a later process knows them too. Thread-safe: the job calls it from several
+ * workers.
  */
 public final class SandboxAccounts {
 
@@ -24,85 +22,84 @@ public final class SandboxAccounts {
     public record SandboxCustomer(Customer resource, boolean own, String language) {
     }
 
-    /** A user, with the customer's default language at the moment it was created. */
-    public record SandboxUser(User resource, String languageAtCreation, boolean superAdmin,
-            @com.fasterxml.jackson.annotation.JsonIgnore String password) {
-
-        /** The user's current password, for in-process tests; never served by the control endpoints. */
-        @Override
-        public String password() {
-            return password;
-        }
-
-        @Override
-        public String toString() {
-            return "SandboxUser[" + resource + ", superAdmin=" + superAdmin + "]";
-        }
+    /**
+     * A user, with the customer's default language at the moment it was created. No password: Google never
+     * shows one, and the sandbox keeps none.
+     */
+    public record SandboxUser(User resource, String languageAtCreation, boolean superAdmin) {
     }
 
-    private final Map<String, SandboxCustomer> customersByDomain = new ConcurrentHashMap<>();
-    private final Map<String, SandboxUser> usersByEmail = new ConcurrentHashMap<>();
-    private final AtomicLong customerIds = new AtomicLong();
-    private final AtomicLong userIds = new AtomicLong();
+    private final SandboxStore store;
     private final SandboxProperties properties;
 
-    SandboxAccounts(SandboxProperties properties) {
+    SandboxAccounts(SandboxStore store, SandboxProperties properties) {
+        this.store = store;
         this.properties = properties;
-        reset();
+        seedConfigured();
     }
 
-    /** Back to the configured seed: only the pre-existing domains, no users. */
+    /** Back to the configured seed: only the pre-existing domains, no users, ids from the start. */
     public synchronized void reset() {
-        customersByDomain.clear();
-        usersByEmail.clear();
-        customerIds.set(0);
-        userIds.set(0);
-        properties.foreignDomains().forEach(domain -> seed(domain, false));
-        properties.ownDomains().forEach(domain -> seed(domain, true));
+        store.clear();
+        seedConfigured();
     }
 
-    /** Adds a customer that exists before the run; {@code own} false means another owner. */
+    /**
+     * Adds a customer that exists before the run, unless its domain is known already (from an earlier process,
+     * perhaps transferred to this reseller since); {@code own} false means another owner.
+     */
     public void seed(String domain, boolean own) {
         String key = domain.toLowerCase(Locale.ROOT);
-        Customer resource = new Customer(Customer.KIND, nextCustomerId(), key, "domain",
+        if (store.customer(key).isPresent()) {
+            return;
+        }
+        Customer resource = new Customer(Customer.KIND, store.nextCustomerId(), key, "domain",
                 own ? "it@" + key + ".example" : null, null,
                 own ? new PostalAddress(PostalAddress.KIND, "Seed Contact", "Seed Org", null, null, null, null, null,
                         "00000", "US") : null,
                 null, null, true);
-        customersByDomain.put(key, new SandboxCustomer(resource, own, "en"));
+        store.addCustomer(new SandboxCustomer(resource, own, "en"));
     }
 
     public Optional<SandboxCustomer> customer(String domain) {
-        return Optional.ofNullable(customersByDomain.get(domain.toLowerCase(Locale.ROOT)));
+        return store.customer(domain.toLowerCase(Locale.ROOT));
     }
 
     public Optional<SandboxUser> user(String email) {
-        return Optional.ofNullable(usersByEmail.get(email.toLowerCase(Locale.ROOT)));
+        return store.user(email.toLowerCase(Locale.ROOT));
     }
 
     public List<SandboxCustomer> customers() {
-        return List.copyOf(customersByDomain.values());
+        return store.customers();
     }
 
     public List<SandboxUser> users() {
-        return List.copyOf(usersByEmail.values());
+        return store.users();
+    }
+
+    private void seedConfigured() {
+        properties.foreignDomains().forEach(domain -> seed(domain, false));
+        properties.ownDomains().forEach(domain -> seed(domain, true));
     }
 
     Customer insertCustomer(NewCustomer request, String customerAuthToken) {
         String domain = checkNewCustomer(request);
         synchronized (this) {
-            SandboxCustomer existing = customersByDomain.get(domain);
+            SandboxCustomer existing = store.customer(domain).orElse(null);
             boolean transfer = existing != null && !existing.own() && customerAuthToken != null;
             if (existing != null && !transfer) {
-                throw new SandboxError(409, "duplicate",
-                        "The customer " + domain + " already exists. Transfer the customer's subscriptions first.");
+                throw duplicateCustomer(domain);
             }
-            String customerId = transfer ? existing.resource().customerId() : nextCustomerId();
+            String customerId = transfer ? existing.resource().customerId() : store.nextCustomerId();
             Customer created = new Customer(Customer.KIND, customerId, domain,
                     request.customerType() == null ? "domain" : request.customerType(), request.alternateEmail(),
                     request.phoneNumber(), withKind(request.postalAddress()), request.primaryAdmin(),
                     "https://admin.google.com/ac/customers/" + customerId, transfer);
-            customersByDomain.put(domain, new SandboxCustomer(created, true, "en"));
+            SandboxCustomer customer = new SandboxCustomer(created, true, "en");
+            // Another process may have ordered or taken over the domain in between: then it is a duplicate.
+            if (!(transfer ? store.replaceCustomer(customer, true) : store.addCustomer(customer))) {
+                throw duplicateCustomer(domain);
+            }
             return created;
         }
     }
@@ -123,8 +120,7 @@ public final class SandboxAccounts {
         if (!SupportedLanguages.isSupportedExactly(language)) {
             throw SandboxError.invalid("Invalid language: " + language);
         }
-        customersByDomain.put(customer.resource().customerDomain(),
-                new SandboxCustomer(customer.resource(), true, language));
+        store.replaceCustomer(new SandboxCustomer(customer.resource(), true, language), false);
     }
 
     User insertUser(NewUser request) {
@@ -133,7 +129,7 @@ public final class SandboxAccounts {
             throw SandboxError.required("primaryEmail");
         }
         String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        SandboxCustomer customer = customersByDomain.get(domain);
+        SandboxCustomer customer = store.customer(domain).orElse(null);
         if (customer == null) {
             throw SandboxError.invalid("Domain not found.");
         }
@@ -143,9 +139,12 @@ public final class SandboxAccounts {
         checkName(request.name());
         checkPassword(request.password());
         String key = email.toLowerCase(Locale.ROOT);
-        User created = new User(String.valueOf(100000000000000000L + userIds.incrementAndGet()), email, request.name(),
-                request.changePasswordAtNextLogin(), false, customer.resource().customerId());
-        if (usersByEmail.putIfAbsent(key, new SandboxUser(created, customer.language(), false, request.password())) != null) {
+        if (store.user(key).isPresent()) {
+            throw new SandboxError(409, "duplicate", "Entity already exists.");
+        }
+        User created = new User(store.nextUserId(), email, request.name(), request.changePasswordAtNextLogin(), false,
+                customer.resource().customerId());
+        if (!store.addUser(key, new SandboxUser(created, customer.language(), false))) {
             throw new SandboxError(409, "duplicate", "Entity already exists.");
         }
         return created;
@@ -156,26 +155,25 @@ public final class SandboxAccounts {
         if (status == null) {
             throw SandboxError.required("status");
         }
-        usersByEmail.put(userKey.toLowerCase(Locale.ROOT),
+        store.replaceUser(userKey.toLowerCase(Locale.ROOT),
                 new SandboxUser(new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(),
                         user.resource().changePasswordAtNextLogin(), status, user.resource().customerId()),
-                        user.languageAtCreation(), status, user.password()));
+                        user.languageAtCreation(), status));
     }
 
     /** users.update: only the password (and change at next sign-in) is supported — all the job changes. */
     synchronized User updateUser(String userKey, PasswordUpdate request) {
         SandboxUser user = user(userKey).orElseThrow(() -> SandboxError.notFound("Resource Not Found: userKey"));
-        String password = user.password();
         if (request.password() != null) {
+            // Checked, and then forgotten: nothing reads a password back from Google.
             checkPassword(request.password());
-            password = request.password();
         }
         User updated = new User(user.resource().id(), user.resource().primaryEmail(), user.resource().name(),
                 request.changePasswordAtNextLogin() != null ? request.changePasswordAtNextLogin()
                         : user.resource().changePasswordAtNextLogin(), user.resource().isAdmin(),
                 user.resource().customerId());
-        usersByEmail.put(userKey.toLowerCase(Locale.ROOT), new SandboxUser(updated, user.languageAtCreation(),
-                user.superAdmin(), password));
+        store.replaceUser(userKey.toLowerCase(Locale.ROOT), new SandboxUser(updated, user.languageAtCreation(),
+                user.superAdmin()));
         return updated;
     }
 
@@ -261,24 +259,20 @@ public final class SandboxAccounts {
         return customer;
     }
 
+    /** The customer of a domain or of a customer id, as Google's customerKey may be either. */
     private Optional<SandboxCustomer> find(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        SandboxCustomer byDomain = customersByDomain.get(lower);
-        if (byDomain != null) {
-            return Optional.of(byDomain);
-        }
-        return customersByDomain.values().stream()
-                .filter(customer -> customer.resource().customerId().equalsIgnoreCase(key))
-                .findFirst();
+        Optional<SandboxCustomer> byDomain = store.customer(key.toLowerCase(Locale.ROOT));
+        return byDomain.isPresent() ? byDomain : store.customerById(key);
+    }
+
+    private static SandboxError duplicateCustomer(String domain) {
+        return new SandboxError(409, "duplicate",
+                "The customer " + domain + " already exists. Transfer the customer's subscriptions first.");
     }
 
     private static PostalAddress withKind(PostalAddress address) {
         return new PostalAddress(PostalAddress.KIND, address.contactName(), address.organizationName(),
                 address.addressLine1(), address.addressLine2(), address.addressLine3(), address.locality(),
                 address.region(), address.postalCode(), address.countryCode());
-    }
-
-    private String nextCustomerId() {
-        return String.format("C%08x", 0x3a000000L + customerIds.incrementAndGet());
     }
 }

@@ -9,10 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -21,44 +17,42 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An in-process stand-in for the Reseller and Directory APIs on a loopback port, so that the job and
- * its tests run with no Google account. It keeps a log of every request it received, and applies the
- * faults a test switched on.
+ * A stand-in for the Reseller and Directory APIs and Google's token endpoint on a loopback port, so that the job
+ * runs with no Google account: Google's rules (docs/sandbox.md), the accounts in a {@link SandboxStore}, the token
+ * check. It keeps no log of requests; a test's {@link SandboxInterceptor} may.
  */
 public final class SandboxServer implements AutoCloseable {
 
+    /** Requests handled at once. */
+    static final int THREADS = 32;
+
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
-    private static final GoogleErrorBody UNAVAILABLE =
-            GoogleErrorBody.of(503, "backendError", "The service is currently unavailable.");
-    private static final GoogleErrorBody QUOTA_EXCEEDED = GoogleErrorBody.of(429, "rateLimitExceeded",
-            "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user'.");
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final SandboxStore store;
     private final SandboxAccounts accounts;
     private final SandboxApi api;
-    private final SandboxControl control;
-    private final JsonMapper json;
-    private final Clock clock;
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final SandboxFaults faults = new SandboxFaults();
     private final SandboxTokens tokens;
-    private final SandboxLoad load = new SandboxLoad();
+    private final SandboxInterceptor interceptor;
+    private final JsonMapper json;
 
     static {
         // Without TCP_NODELAY the JDK server's small responses wait on delayed ACKs: ~40 ms per call.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    public SandboxServer(SandboxProperties properties, JsonMapper json, Clock clock) throws IOException {
-        this.accounts = new SandboxAccounts(properties);
+    /** Listens at once; closing it closes the store too. */
+    SandboxServer(SandboxProperties properties, SandboxStore store, JsonMapper json, Clock clock,
+            SandboxInterceptor interceptor) throws IOException {
+        this.store = store;
+        this.accounts = new SandboxAccounts(store, properties);
         this.api = new SandboxApi(accounts, json);
-        this.control = new SandboxControl(this, json);
-        this.json = json;
-        this.clock = clock;
         this.tokens = new SandboxTokens(clock);
+        this.interceptor = interceptor;
+        this.json = json;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
-        this.executor = Executors.newFixedThreadPool(32, runnable -> {
+        this.executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "google-sandbox");
             thread.setDaemon(true);
             return thread;
@@ -83,149 +77,85 @@ public final class SandboxServer implements AutoCloseable {
         return accounts;
     }
 
-    /** The faults tests can switch on. */
-    public SandboxFaults faults() {
-        return faults;
-    }
-
-    /** The token endpoint: the assertions it received, the tokens it issued, refusals and revocations. */
+    /** The token endpoint's issued tokens. */
     public SandboxTokens tokens() {
         return tokens;
-    }
-
-    /** Latency, quotas and random failures, for realistic runs and benchmarks. */
-    public SandboxLoad load() {
-        return load;
-    }
-
-    /** Every request received since start or the last {@link #reset()}, in arrival order. */
-    public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
-    }
-
-    /** Forgets the request log, the faults, the load and the tokens, and returns the accounts to their seed. */
-    public void reset() {
-        requests.clear();
-        faults.clear();
-        load.clear();
-        tokens.reset();
-        accounts.reset();
     }
 
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        store.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (path.startsWith(SandboxControl.PREFIX)) {
-            Answer answer = answer(() -> control.handle(method, path, query, body));
-            respond(exchange, answer.status(), answer.body());
-            return;
-        }
-        String call = SandboxRoutes.callName(method, path);
-        SandboxFaults.Rule fault = call.equals("token") ? null : faults.next(call);
-        sleep(faults.delay().plus(load.nextLatency()));
-        if (call.equals("token")) {
-            SandboxTokens.Grant grant = tokens.grant(method, body);
-            record(method, path, query, body, grant.status(), grant.status() == 200, null);
-            respond(exchange, grant.status(), grant.body());
-            return;
+    /** Google's whole answer: the token endpoint's, or the token check's and then the call's. */
+    SandboxAnswer answer(SandboxRequest request) {
+        if (request.path().equals(SandboxRoutes.TOKEN)) {
+            return token(request);
         }
         String authorisedBy;
         try {
-            // Google checks the token before anything else: a refused call is neither applied nor counted.
-            authorisedBy = tokens.authorise(exchange.getRequestHeaders().getFirst("Authorization"));
+            // Google checks the token before anything else: a refused call is not applied.
+            authorisedBy = authorise(request);
         } catch (SandboxError e) {
-            record(method, path, query, body, e.status(), false, null);
-            respond(exchange, e.status(), e.body());
-            return;
+            return new SandboxAnswer(e.status(), e.body(), false, null);
         }
-        SandboxLoad.Verdict verdict = load.judge(path);
-        if (verdict == SandboxLoad.Verdict.QUOTA_EXCEEDED) {
-            record(method, path, query, body, 429, false, authorisedBy);
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(load.retryAfterSeconds(path)));
-            respond(exchange, 429, QUOTA_EXCEEDED);
-            return;
-        }
-        if (verdict == SandboxLoad.Verdict.TRANSIENT
-                || (fault != null && fault.kind() == SandboxFaults.Kind.REJECT_503)) {
-            record(method, path, query, body, 503, false, authorisedBy);
-            respond(exchange, 503, UNAVAILABLE);
-            return;
-        }
-        Answer answer = answer(() -> api.call(method, path, query, body));
-        boolean applied = answer.status() == 200;
-        SandboxFaults.Kind kind = fault != null && applied ? fault.kind()
-                : verdict == SandboxLoad.Verdict.AMBIGUOUS && applied ? SandboxFaults.Kind.RESPOND_503_AFTER_APPLY
-                : null;
-        if (kind == SandboxFaults.Kind.DROP_AFTER_APPLY) {
-            record(method, path, query, body, 0, true, authorisedBy);
-            // Closing before any header is sent closes the connection: the client cannot know the outcome.
-            exchange.close();
-        } else if (kind == SandboxFaults.Kind.RESPOND_503_AFTER_APPLY) {
-            record(method, path, query, body, 503, true, authorisedBy);
-            respond(exchange, 503, UNAVAILABLE);
-        } else {
-            // Recorded before any hold, so a test sees the call applied while the client still waits.
-            record(method, path, query, body, answer.status(), applied, authorisedBy);
-            if (kind == SandboxFaults.Kind.HOLD_AFTER_APPLY) {
-                sleep(fault.hold());
-            }
-            respond(exchange, answer.status(), answer.body());
-        }
+        return apply(request, authorisedBy);
     }
 
-    private record Answer(int status, Object body) {
+    SandboxAnswer token(SandboxRequest request) {
+        SandboxTokens.Grant grant = tokens.grant(request.method(), request.body());
+        return new SandboxAnswer(grant.status(), grant.body(), grant.status() == 200, null);
     }
 
-    private interface Call {
-        Object run();
+    /** The fingerprint of the issued token the request carries, or null while any is accepted; a 401 if refused. */
+    String authorise(SandboxRequest request) {
+        return tokens.authorise(request.authorization());
     }
 
-    /** Runs a call and turns what it throws into Google's error format. */
-    private static Answer answer(Call call) {
+    /** Carries an authorised API call out; what it throws becomes Google's error format. */
+    SandboxAnswer apply(SandboxRequest request, String authorisedBy) {
         try {
-            return new Answer(200, call.run());
+            return new SandboxAnswer(200, api.call(request.method(), request.path(), request.query(), request.body()),
+                    true, authorisedBy);
         } catch (SandboxError e) {
-            return new Answer(e.status(), e.body());
+            return new SandboxAnswer(e.status(), e.body(), false, authorisedBy);
         } catch (JacksonException e) {
-            return new Answer(400, GoogleErrorBody.of(400, "parseError", "The request body is not valid JSON."));
+            return new SandboxAnswer(400, GoogleErrorBody.of(400, "parseError", "The request body is not valid JSON."),
+                    false, authorisedBy);
         } catch (RuntimeException e) {
             log.error("SANDBOX: internal error", e);
-            return new Answer(500, GoogleErrorBody.of(500, "backendError", "Backend Error"));
+            return new SandboxAnswer(500, GoogleErrorBody.of(500, "backendError", "Backend Error"), false,
+                    authorisedBy);
         }
     }
 
-    private void record(String method, String path, String query, String body, int status, boolean applied,
-            String authorisedBy) {
-        requests.add(new RecordedRequest(Instant.now(clock), method, path, query, body, status, applied, authorisedBy));
+    /** Back to the configured seed, with no token issued. */
+    void reset() {
+        tokens.reset();
+        accounts.reset();
     }
 
-    private void respond(HttpExchange exchange, int status, Object answer) throws IOException {
-        byte[] bytes = answer == null ? new byte[0] : json.writeValueAsBytes(answer);
-        if (answer != null) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isZero()) {
+    private void handle(HttpExchange exchange) throws IOException {
+        SandboxRequest request = new SandboxRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("Authorization"));
+        SandboxAnswer answer = interceptor.intercept(request, this);
+        if (answer.status() == SandboxAnswer.CUT) {
+            // Closing before any header is sent closes the connection: the client cannot know the outcome.
+            exchange.close();
             return;
         }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        byte[] bytes = answer.body() == null ? new byte[0] : json.writeValueAsBytes(answer.body());
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        if (answer.body() != null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        }
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 }

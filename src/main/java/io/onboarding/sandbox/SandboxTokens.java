@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,40 +17,13 @@ import java.util.Map;
  * The sandbox's OAuth token endpoint ({@code POST /token}, the JWT-bearer grant a service account uses) and
  * the access tokens it issued. Until it issues one, any bearer token is accepted, so the sandbox mode's
  * fixed token keeps working; from the first issued token on, only tokens it issued and did not revoke
- * are, as at Google. Thread-safe.
+ * are, as at Google. Thread-safe. It keeps no assertion it received; the sandbox mode itself never asks for a
+ * token (its calls carry a fixed one), only tests that run the production sign-in against the sandbox do.
  */
 public final class SandboxTokens {
 
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final Duration LIFETIME = Duration.ofHours(1);
-
-    /** How the token endpoint can refuse, answered as Google's OAuth server does. */
-    public enum Refusal {
-        /** Domain-wide delegation is missing, or lacks one of the scopes asked for. */
-        UNAUTHORIZED_CLIENT(401, "unauthorized_client", "Client is unauthorized to retrieve access tokens using "
-                + "this method, or client not authorized for any of the scopes requested."),
-        /** The impersonated user does not exist (or the key was deleted, or the clock is off). */
-        INVALID_GRANT(400, "invalid_grant", "Invalid email or User ID");
-
-        private final int status;
-        private final String error;
-        private final String description;
-
-        Refusal(int status, String error, String description) {
-            this.status = status;
-            this.error = error;
-            this.description = description;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        /** Google's body: {@code {"error": ..., "error_description": ...}}. */
-        public Map<String, Object> body() {
-            return oauthError(error, description);
-        }
-    }
 
     /**
      * An access token the endpoint issued. {@link #toString()} shows the fingerprint only, so that a test's
@@ -71,9 +43,7 @@ public final class SandboxTokens {
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final List<String> assertions = new ArrayList<>();
     private final Map<String, IssuedToken> issued = new LinkedHashMap<>();
-    private Refusal refusal;
     /** Read on every API call without the lock: the sandbox mode's calls never contend on it. */
     private volatile boolean onlyIssuedTokens;
 
@@ -91,31 +61,19 @@ public final class SandboxTokens {
         }
     }
 
-    /** Every JWT assertion the endpoint received, refused or not, in arrival order. */
-    public synchronized List<String> assertions() {
-        return List.copyOf(assertions);
-    }
-
     /** Every access token issued since start or the last reset, in order. */
     public synchronized List<IssuedToken> issued() {
         return List.copyOf(issued.values());
     }
 
-    /** From now on, every token request is refused this way; null issues tokens again. */
-    public synchronized void refuse(Refusal refusal) {
-        this.refusal = refusal;
-    }
-
     /** Every token issued so far stops working, as when Google revokes or expires it early. */
-    public synchronized void revokeAll() {
+    synchronized void revokeAll() {
         issued.replaceAll((value, token) -> new IssuedToken(value, token.fingerprint(), token.expiresAt(), true));
     }
 
-    /** Forgets assertions, tokens and refusal: any bearer token is accepted again. */
-    public synchronized void reset() {
-        assertions.clear();
+    /** Forgets the tokens: any bearer token is accepted again. */
+    synchronized void reset() {
         issued.clear();
-        refusal = null;
         onlyIssuedTokens = false;
     }
 
@@ -131,10 +89,6 @@ public final class SandboxTokens {
         }
         if (assertion == null || assertion.split("\\.", -1).length != 3) {
             return new Grant(400, oauthError("invalid_request", "Missing or malformed assertion: a JWT is expected."));
-        }
-        assertions.add(assertion);
-        if (refusal != null) {
-            return new Grant(refusal.status(), refusal.body());
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -168,13 +122,8 @@ public final class SandboxTokens {
         return token.fingerprint();
     }
 
-    /** The claims of a JWT, decoded but not verified (tests verify the signature with the public key). */
-    static String claimsJson(String assertion) {
-        String payload = assertion.split("\\.", -1)[1];
-        return new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Object> oauthError(String error, String description) {
+    /** Google's OAuth error body: {@code {"error": ..., "error_description": ...}}. */
+    static Map<String, Object> oauthError(String error, String description) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", description);

@@ -2,7 +2,6 @@ package io.onboarding.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -147,17 +146,7 @@ final class DatabasePassword {
      * stored one first, that one is the password.
      */
     private static String store(Path file, String password) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
-        Files.deleteIfExists(partial);
-        OwnerOnlyFiles.create(partial);
-        Files.writeString(partial, password + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.move(partial, file);
-            return password;
-        } catch (FileAlreadyExistsException e) {
-            Files.delete(partial);
-            return read(file);
-        }
+        return OwnerOnlyFiles.writeOnce(file, password + "\n").strip();
     }
 
     private static String read(Path file) throws IOException {

@@ -8,18 +8,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The job's own H2 database in a file ({@code jdbc:h2:file:PATH;SETTINGS}): the folder it lives in and the files
+ * An H2 database in a file (the job's own, or the sandbox's) ({@code jdbc:h2:file:PATH;SETTINGS}): the folder it lives in and the files
  * kept there under its name.
  *
  * @param folder the folder of the database's files, absolute
  * @param name the database's name: its files are {@code name.mv.db}, {@code name.lock.db}, ...
  */
-record H2FileDatabase(Path folder, String name) {
+public record H2FileDatabase(Path folder, String name) {
 
     private static final String PREFIX = "jdbc:h2:file:";
 
     /** The database a JDBC URL names, when it is an H2 file; empty for any other database (PostgreSQL, H2 server). */
-    static Optional<H2FileDatabase> of(String url) {
+    public static Optional<H2FileDatabase> of(String url) {
         if (url == null || !url.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Optional.empty();
         }
@@ -37,12 +37,12 @@ record H2FileDatabase(Path folder, String name) {
         return upper.contains(";PASSWORD=") || upper.contains(";USER=");
     }
 
-    Path dataFile() {
+    public Path dataFile() {
         return folder.resolve(name + ".mv.db");
     }
 
     /** The generated password, owner-only (0600). */
-    Path passwordFile() {
+    public Path passwordFile() {
         return folder.resolve(name + ".db-password");
     }
 
@@ -51,7 +51,7 @@ record H2FileDatabase(Path folder, String name) {
         return folder.resolve(name + ".db-password.new");
     }
 
-    boolean exists() {
+    public boolean exists() {
         return Files.exists(dataFile());
     }
 

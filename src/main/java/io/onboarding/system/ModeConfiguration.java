@@ -1,30 +1,26 @@
 package io.onboarding.system;
 
 import com.google.auth.Credentials;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.onboarding.google.GoogleApiProperties;
 import io.onboarding.google.GoogleEndpoints;
-import io.onboarding.sandbox.SandboxProperties;
-import io.onboarding.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Chooses sandbox or production once, and gives the Google clients their endpoints and credentials. */
+/**
+ * Chooses sandbox or production once, and in production gives the Google clients their endpoints and credentials
+ * (in sandbox mode, {@code io.onboarding.sandbox.SandboxModeConfiguration} does).
+ */
 @Configuration(proxyBeanMethods = false)
 class ModeConfiguration {
 
@@ -48,28 +44,15 @@ class ModeConfiguration {
         return mode;
     }
 
-    @Bean(destroyMethod = "close")
-    @Conditional(SandboxModeCondition.class)
-    SandboxServer sandboxServer(SandboxProperties properties, JsonMapper json, Clock clock) throws IOException {
-        return new SandboxServer(properties, json, clock);
-    }
-
     @Bean
-    GoogleEndpoints googleEndpoints(RunMode mode, GoogleApiProperties google, SandboxProperties sandboxProperties,
-            ObjectProvider<SandboxServer> sandbox) {
-        if (mode == RunMode.SANDBOX) {
-            String url = sandboxProperties.url();
-            String base = url != null && !url.isBlank() ? url : sandbox.getObject().baseUrl();
-            return new GoogleEndpoints(base, base);
-        }
+    @Conditional(InProductionMode.class)
+    GoogleEndpoints googleEndpoints(GoogleApiProperties google) {
         return new GoogleEndpoints(google.resellerBaseUrl(), google.directoryBaseUrl());
     }
 
     @Bean
-    Credentials googleCredentials(RunMode mode, GoogleApiProperties google, Environment environment) {
-        if (mode == RunMode.SANDBOX) {
-            return GoogleCredentials.create(new AccessToken("sandbox-token", new Date(Long.MAX_VALUE)));
-        }
+    @Conditional(InProductionMode.class)
+    Credentials googleCredentials(GoogleApiProperties google, Environment environment) {
         if (google.delegatedAdmin() == null || google.delegatedAdmin().isBlank()) {
             throw new ConfigurationProblem("Production mode, but no reseller admin to impersonate is configured.",
                     "Set onboarding.google.delegated-admin (or ONBOARDING_DELEGATED_ADMIN) to the reseller admin "

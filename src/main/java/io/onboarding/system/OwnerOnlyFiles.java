@@ -1,6 +1,8 @@
 package io.onboarding.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,25 @@ public final class OwnerOnlyFiles {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
             Files.createFile(file);
+        }
+    }
+
+    /**
+     * Writes the text to a new owner-only file, complete or not at all. When another process wrote the file first,
+     * its text is kept and returned: for a secret generated once (a database password) by whichever process
+     * starts first.
+     */
+    public static String writeOnce(Path file, String text) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        Files.deleteIfExists(partial);
+        create(partial);
+        Files.writeString(partial, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(partial, file);
+            return text;
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(partial);
+            return Files.readString(file, StandardCharsets.UTF_8);
         }
     }
 

@@ -3,7 +3,8 @@ package io.onboarding.benchmark;
 import io.onboarding.OnboardingApplication;
 import io.onboarding.job.OnboardingJobParameters;
 import io.onboarding.sandbox.RecordedRequest;
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
+import io.onboarding.sandbox.TestSandboxConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ final class BenchmarkContext implements AutoCloseable {
     }
 
     final ConfigurableApplicationContext context;
-    final SandboxServer sandbox;
+    final TestSandbox sandbox;
     private final Path dir;
 
     BenchmarkContext(Path dir, Map<String, Object> properties) {
@@ -42,14 +43,17 @@ final class BenchmarkContext implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(Map.of(
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db/onboarding"),
                 "onboarding.report-dir", dir.resolve("reports").toString(),
+                // The sandbox's accounts in memory: the figures measure the job, not the stand-in's disk.
+                "onboarding.sandbox.database-url",
+                "jdbc:h2:mem:sandbox-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "logging.level.root", "ERROR",
                 "logging.level.io.onboarding", "ERROR"));
         all.putAll(properties);
         // As arguments, not default properties: application.yml would override those.
-        this.context = new SpringApplicationBuilder(OnboardingApplication.class).web(WebApplicationType.NONE)
+        this.context = new SpringApplicationBuilder(OnboardingApplication.class, TestSandboxConfiguration.class).web(WebApplicationType.NONE)
                 .run(all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                         .toArray(String[]::new));
-        this.sandbox = context.getBean(SandboxServer.class);
+        this.sandbox = context.getBean(TestSandbox.class);
     }
 
     <T> T bean(Class<T> type) {

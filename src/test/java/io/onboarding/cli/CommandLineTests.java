@@ -3,7 +3,7 @@ package io.onboarding.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onboarding.sandbox.SandboxProperties;
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +30,11 @@ class CommandLineTests {
     @TempDir
     Path tmp;
 
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
 
     @org.junit.jupiter.api.BeforeEach
     void startSandbox() throws Exception {
-        sandbox = new SandboxServer(new SandboxProperties(0, List.of("already-at-google.com"), List.of(), null),
+        sandbox = TestSandbox.start(new SandboxProperties(0, List.of("already-at-google.com"), List.of(), null, null),
                 tools.jackson.databind.json.JsonMapper.builder().build(), java.time.Clock.systemUTC());
     }
 
@@ -309,8 +309,8 @@ class CommandLineTests {
         Path credentials = folder.resolve("credentials.csv");
         assertThat(java.nio.file.Files.getPosixFilePermissions(credentials))
                 .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        String generated = sandbox.accounts().user("admin@outbox-one.com").orElseThrow().password();
-        assertThat(sandbox.accounts().user("admin@outbox-two.com").orElseThrow().password()).isEqualTo("Given-Passw0rd!");
+        String generated = sandbox.password("admin@outbox-one.com").orElseThrow();
+        assertThat(sandbox.password("admin@outbox-two.com").orElseThrow()).isEqualTo("Given-Passw0rd!");
         assertThat(Files.readAllLines(credentials).get(0)).isEqualTo(
                 "\"customerDomain\",\"adminEmail\",\"temporaryPassword\"");
         assertThat(Files.readAllLines(credentials)).hasSize(3).contains(
@@ -346,7 +346,7 @@ class CommandLineTests {
         Path folder = tmp.resolve("reports/silent-run1");
         assertThat(folder.resolve("outbox")).doesNotExist();
         assertThat(Files.readString(folder.resolve("credentials.csv")))
-                .contains(sandbox.accounts().user("admin@silent-one.com").orElseThrow().password());
+                .contains(sandbox.password("admin@silent-one.com").orElseThrow());
     }
 
     @Test
@@ -354,13 +354,13 @@ class CommandLineTests {
             throws Exception {
         Path input = write("again.csv", HEADER + "again-one.com,Again Inc.,Ada Again,12345,US,ada@example.com,Ada,Again,\n");
         command("run", input.toString());
-        String first = sandbox.accounts().user("admin@again-one.com").orElseThrow().password();
+        String first = sandbox.password("admin@again-one.com").orElseThrow();
 
         Run notify = command("notify", "Again-One.com");
 
         assertThat(notify.exitCode()).isZero();
         assertThat(sandbox.requests().get(sandbox.requests().size() - 1).call()).isEqualTo("users.update");
-        String second = sandbox.accounts().user("admin@again-one.com").orElseThrow().password();
+        String second = sandbox.password("admin@again-one.com").orElseThrow();
         assertThat(second).isNotEqualTo(first);
         Path folder;
         try (var folders = Files.list(tmp.resolve("reports"))) {
@@ -405,7 +405,7 @@ class CommandLineTests {
     void runsListUncertainNoticesUntilTheOperatorRecordsThemAsArrived(CapturedOutput output) throws Exception {
         command("run", write("monday.csv", HEADER + "maybe-there.com,Maybe Inc.,Mia Maybe,12345,US,mia@example.com,"
                 + "Mia,Maybe,\n").toString());
-        String password = sandbox.accounts().user("admin@maybe-there.com").orElseThrow().password();
+        String password = sandbox.password("admin@maybe-there.com").orElseThrow();
         // what a crash while the mail server had the message leaves behind
         sql("UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'UNCERTAIN' WHERE CUSTOMER_DOMAIN = 'maybe-there.com'");
 
@@ -418,7 +418,7 @@ class CommandLineTests {
 
         assertThat(arrived.exitCode()).isZero();
         assertThat(arrived.sandboxCalls()).as("nothing sent, no new password").isZero();
-        assertThat(sandbox.accounts().user("admin@maybe-there.com").orElseThrow().password()).isEqualTo(password);
+        assertThat(sandbox.password("admin@maybe-there.com").orElseThrow()).isEqualTo(password);
         assertThat(output.getOut()).contains("maybe-there.com: recorded as arrived");
         assertThat(databaseDump()).anyMatch(line -> line.contains("'maybe-there.com'") && line.contains("'SENT'"));
         assertThat(command("notify", "--arrived", "maybe-there.com").exitCode()).isEqualTo(2);
@@ -435,7 +435,7 @@ class CommandLineTests {
     void notifyWaitsForARunThatIsWorkingOnTheCustomer(CapturedOutput output) throws Exception {
         command("run", write("busy.csv", HEADER + "busy-one.com,Busy Inc.,Bea Busy,12345,US,bea@example.com,Bea,"
                 + "Busy,\n").toString());
-        String password = sandbox.accounts().user("admin@busy-one.com").orElseThrow().password();
+        String password = sandbox.password("admin@busy-one.com").orElseThrow();
         // a run on another host is handing this customer over right now
         sql("INSERT INTO DOMAIN_CLAIM (CUSTOMER_DOMAIN, RUN_ID, HOST, PID, PROCESS_STARTED, CLAIMED_AT, EXPIRES_AT, "
                 + "VERSION) VALUES ('busy-one.com', 42, 'night-host', 4242, '', TIMESTAMP '2026-12-04 02:00:00', "
@@ -445,16 +445,16 @@ class CommandLineTests {
 
         assertThat(notify.exitCode()).as("try again").isEqualTo(3);
         assertThat(notify.sandboxCalls()).as("no new password while that run may be sending one").isZero();
-        assertThat(sandbox.accounts().user("admin@busy-one.com").orElseThrow().password()).isEqualTo(password);
+        assertThat(sandbox.password("admin@busy-one.com").orElseThrow()).isEqualTo(password);
         assertThat(output.getErr()).contains("busy-one.com: not sent: run 42 (host night-host, process 4242) since "
                 + "2026-12-04 02:00:00 is working on busy-one.com right now, and may be sending its notice: nothing "
                 + "was sent. Try again once it has finished");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(io.onboarding.sandbox.SandboxTokens.Refusal.class)
+    @org.junit.jupiter.params.provider.EnumSource(io.onboarding.sandbox.TestTokens.Refusal.class)
     void aRefusedTokenIsExplainedFirstInTheSummaryAndStatusWithoutAStackTrace(
-            io.onboarding.sandbox.SandboxTokens.Refusal refusal, CapturedOutput output) throws Exception {
+            io.onboarding.sandbox.TestTokens.Refusal refusal, CapturedOutput output) throws Exception {
         // given production credentials that Google refuses
         Path keyFile = new io.onboarding.google.TestServiceAccount().writeKeyFile(tmp, sandbox.tokenUri());
         sandbox.tokens().refuse(refusal);
@@ -473,7 +473,7 @@ class CommandLineTests {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(status.exitCode()).isEqualTo(1);
         String explanation = "run failure: Google issued no access token (" + (refusal
-                == io.onboarding.sandbox.SandboxTokens.Refusal.INVALID_GRANT ? "invalid_grant" : "HTTP 401");
+                == io.onboarding.sandbox.TestTokens.Refusal.INVALID_GRANT ? "invalid_grant" : "HTTP 401");
         assertThat(output.getOut()).contains("Run 1 FAILED: 0 rows\n  " + explanation, "Run 1: FAILED\n  " + explanation,
                 "Security > API controls > Domain-wide delegation",
                 "client ID " + io.onboarding.google.TestServiceAccount.CLIENT_ID)

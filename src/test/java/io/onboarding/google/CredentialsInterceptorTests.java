@@ -8,8 +8,9 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import io.onboarding.sandbox.RecordedRequest;
 import io.onboarding.sandbox.SandboxProperties;
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
 import io.onboarding.sandbox.SandboxTokens;
+import io.onboarding.sandbox.TestTokens;
 import io.onboarding.sandbox.SandboxTokens.IssuedToken;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +42,7 @@ class CredentialsInterceptorTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final TestServiceAccount account = new TestServiceAccount();
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
     private Path keyFile;
 
     @TempDir
@@ -49,7 +50,7 @@ class CredentialsInterceptorTests {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(new SandboxProperties(0, List.of(), List.of("mine.com"), null), json,
+        sandbox = TestSandbox.start(new SandboxProperties(0, List.of(), List.of("mine.com"), null, null), json,
                 Clock.systemUTC());
         keyFile = account.writeKeyFile(tmp, sandbox.tokenUri());
     }
@@ -158,7 +159,7 @@ class CredentialsInterceptorTests {
 
     @Test
     void anUnauthorisedClientIsToldWhereToAuthoriseWhichClientIdForWhichScopes() throws Exception {
-        sandbox.tokens().refuse(SandboxTokens.Refusal.UNAUTHORIZED_CLIENT);
+        sandbox.tokens().refuse(TestTokens.Refusal.UNAUTHORIZED_CLIENT);
         ResellerClient reseller = reseller(account.credentials(keyFile, ADMIN));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class,
@@ -173,7 +174,7 @@ class CredentialsInterceptorTests {
 
     @Test
     void anInvalidGrantNamesTheDelegatedAdminToCheck() throws Exception {
-        sandbox.tokens().refuse(SandboxTokens.Refusal.INVALID_GRANT);
+        sandbox.tokens().refuse(TestTokens.Refusal.INVALID_GRANT);
         ResellerClient reseller = reseller(account.credentials(keyFile, ADMIN));
 
         GoogleAuthException e = catchThrowableOfType(GoogleAuthException.class, () -> reseller.getCustomer("mine.com"));

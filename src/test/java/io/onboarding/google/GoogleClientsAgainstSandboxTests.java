@@ -8,7 +8,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.sun.net.httpserver.HttpServer;
 import io.onboarding.sandbox.RecordedRequest;
 import io.onboarding.sandbox.SandboxProperties;
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,13 +31,13 @@ class GoogleClientsAgainstSandboxTests {
             GoogleHttp.requestFactory(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60), 8);
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
     private ResellerClient reseller;
     private DirectoryClient directory;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com"), null), json,
+        sandbox = TestSandbox.start(new SandboxProperties(0, List.of("foreign.com"), List.of("mine.com"), null, null), json,
                 Clock.systemUTC());
         reseller = new RestResellerClient(client(sandbox.baseUrl(), "token"), new GoogleErrors(json, Clock.systemUTC()),
                 new ApiThrottle("reseller", 0, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));

@@ -3,7 +3,8 @@ package io.onboarding.job;
 import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
+import io.onboarding.sandbox.TestSandboxConfiguration;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -17,10 +18,12 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** What the job's end-to-end tests share: the real job, the embedded sandbox (reset per test), fixtures. */
+@Import(TestSandboxConfiguration.class)
 @SpringBootTest
 @SpringBatchTest
 @ActiveProfiles("test")
@@ -30,7 +33,7 @@ abstract class JobEndToEndTest {
     JobOperatorTestUtils jobs;
 
     @Autowired
-    SandboxServer sandbox;
+    TestSandbox sandbox;
 
     @TempDir
     Path tmp;

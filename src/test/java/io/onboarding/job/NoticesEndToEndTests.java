@@ -67,7 +67,7 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         String results = Files.readString(resultsOf(execution));
         for (String admin : List.of("admin@deutsch-kunde.de", "admin@cliente-italiano.it", "admin@pelanggan.co.id",
                 "admin@khach-hang.vn")) {
-            assertThat(results).doesNotContain(sandbox.accounts().user(admin).orElseThrow().password());
+            assertThat(results).doesNotContain(sandbox.password(admin).orElseThrow());
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM PROVISIONING_LEDGER WHERE NOTICE_ERROR IS NOT NULL").query(Long.class)
                 .single()).isZero();
@@ -88,7 +88,7 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         assertThat(rows.get(1)[8]).startsWith("notice: not sent (the mail server did not take the notice for "
                 + "otto@example.de").endsWith("the next run sends it again");
         assertThat(noticeStatus("outage-day.de")).isEqualTo("FAILED");
-        String firstPassword = sandbox.accounts().user("admin@outage-day.de").orElseThrow().password();
+        String firstPassword = sandbox.password("admin@outage-day.de").orElseThrow();
 
         smtp.start();
         Path tuesday = write("tuesday.csv", "customerDomain,organizationName,contactName,postalCode,countryCode,"
@@ -99,7 +99,7 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, MimeMessage> byRecipient = byRecipient();
         assertThat(byRecipient.keySet()).containsExactlyInAnyOrder("otto@example.de", "nia@example.com");
-        String newPassword = sandbox.accounts().user("admin@outage-day.de").orElseThrow().password();
+        String newPassword = sandbox.password("admin@outage-day.de").orElseThrow();
         assertThat(newPassword).isNotEqualTo(firstPassword);
         assertDomainNotice(byRecipient.get("otto@example.de"), "de", "admin@outage-day.de", "ist eingerichtet");
         assertThat(sandbox.requests().stream().filter(r -> r.call().equals("users.update")).count()).isEqualTo(1);
@@ -153,7 +153,7 @@ class NoticesEndToEndTests extends JobEndToEndTest {
                 + "cut-short.com,Cut Inc.,Cora Cut,12345,US,cora@example.com,Cora,Cut\n");
         JobExecution first = jobs.startJob(OnboardingJobParameters.forFile(file));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        String firstPassword = sandbox.accounts().user("admin@cut-short.com").orElseThrow().password();
+        String firstPassword = sandbox.password("admin@cut-short.com").orElseThrow();
         // what a SIGKILL while the mail server had the message leaves behind
         jdbc.sql("UPDATE PROVISIONING_LEDGER SET NOTICE_STATUS = 'ATTEMPTED' WHERE CUSTOMER_DOMAIN = ?")
                 .param("cut-short.com").update();
@@ -172,13 +172,13 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         assertThat(byRecipient().keySet()).containsExactlyInAnyOrder("cora@example.com", "abe@example.com");
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(noticeStatus("cut-short.com")).isEqualTo("UNCERTAIN");
-        assertThat(sandbox.accounts().user("admin@cut-short.com").orElseThrow().password()).isEqualTo(firstPassword);
+        assertThat(sandbox.password("admin@cut-short.com").orElseThrow()).isEqualTo(firstPassword);
 
         // the operator asks for it: sent once more, with a new password, so the first one's stops working
         io.onboarding.notification.OperatorNotices.Resend resend = operator.resend("cut-short.com", tmp);
         assertThat(resend.problem()).isNull();
         assertThat(smtp.getReceivedMessages()).hasSize(3);
-        String newPassword = sandbox.accounts().user("admin@cut-short.com").orElseThrow().password();
+        String newPassword = sandbox.password("admin@cut-short.com").orElseThrow();
         assertThat(newPassword).isNotEqualTo(firstPassword);
         List<String> toCora = new java.util.ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
@@ -203,7 +203,7 @@ class NoticesEndToEndTests extends JobEndToEndTest {
         SandboxAccounts.SandboxUser user = sandbox.accounts().user(admin).orElseThrow();
         assertThat(user.superAdmin()).isTrue();
         assertThat(body).contains(admin, "https://admin.google.com", "Google Workspace via Reseller", "Reseller AG")
-                .contains(user.password());
+                .contains(sandbox.password(admin).orElseThrow());
         assertThat(Arrays.stream(message.getFrom()).map(Object::toString)).containsExactly("onboarding@reseller.example");
     }
 

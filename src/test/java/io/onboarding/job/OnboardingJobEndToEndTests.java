@@ -119,7 +119,7 @@ class OnboardingJobEndToEndTests extends JobEndToEndTest {
         Files.delete(eml);
         jdbc.sql(markAttempted).param("plain-domain.com").update();
         assertThat(notices.handOver("plain-domain.com", null, ProvisioningRun.of(99, folder))).isNull();
-        String password = sandbox.accounts().user("boss@plain-domain.com").orElseThrow().password();
+        String password = sandbox.password("boss@plain-domain.com").orElseThrow();
         assertThat(password).isNotEqualTo("Supplied-Passw0rd!");
         assertThat(Files.readString(eml)).contains(password);
         assertThat(noticeStatus("plain-domain.com")).isEqualTo("SENT");

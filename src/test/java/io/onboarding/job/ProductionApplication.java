@@ -3,7 +3,7 @@ package io.onboarding.job;
 import io.onboarding.OnboardingApplication;
 import io.onboarding.google.TestServiceAccount;
 import io.onboarding.sandbox.SandboxProperties;
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class ProductionApplication implements AutoCloseable {
 
     static final String ADMIN = "admin@reseller.example";
 
-    final SandboxServer sandbox;
+    final TestSandbox sandbox;
     final TestServiceAccount account = new TestServiceAccount();
     final Path keyFile;
     private final Path dir;
@@ -35,7 +35,7 @@ final class ProductionApplication implements AutoCloseable {
 
     ProductionApplication(Path dir, String... moreArguments) throws Exception {
         this.dir = dir;
-        this.sandbox = new SandboxServer(new SandboxProperties(0, List.of("already-at-google.com"), List.of(), null),
+        this.sandbox = TestSandbox.start(new SandboxProperties(0, List.of("already-at-google.com"), List.of(), null, null),
                 JsonMapper.builder().build(), Clock.systemUTC());
         try {
             this.keyFile = account.writeKeyFile(dir, sandbox.tokenUri());

@@ -6,7 +6,7 @@ import io.onboarding.google.GoogleAuthException;
 import io.onboarding.google.TestServiceAccount;
 import io.onboarding.sandbox.RecordedRequest;
 import io.onboarding.sandbox.SandboxTokens;
-import io.onboarding.sandbox.SandboxTokens.Refusal;
+import io.onboarding.sandbox.TestTokens.Refusal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;

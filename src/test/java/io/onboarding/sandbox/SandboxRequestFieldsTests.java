@@ -30,11 +30,11 @@ class SandboxRequestFieldsTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(new SandboxProperties(0, List.of(), List.of("mine.com"), null), json,
+        sandbox = TestSandbox.start(new SandboxProperties(0, List.of(), List.of("mine.com"), null, null), json,
                 Clock.systemUTC());
     }
 

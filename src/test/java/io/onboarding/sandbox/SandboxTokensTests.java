@@ -3,7 +3,7 @@ package io.onboarding.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onboarding.sandbox.SandboxTokens.IssuedToken;
-import io.onboarding.sandbox.SandboxTokens.Refusal;
+import io.onboarding.sandbox.TestTokens.Refusal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,11 +28,11 @@ class SandboxTokensTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(new SandboxProperties(0, List.of(), List.of("mine.com"), null), json,
+        sandbox = TestSandbox.start(new SandboxProperties(0, List.of(), List.of("mine.com"), null, null), json,
                 Clock.systemUTC());
     }
 

@@ -3,7 +3,8 @@ package io.onboarding.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onboarding.OnboardingApplication;
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
+import io.onboarding.sandbox.TestSandboxConfiguration;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,13 @@ class InboxTests {
 
     private ConfigurableApplicationContext context;
     private Inbox inbox;
-    private SandboxServer sandbox;
+    private TestSandbox sandbox;
     private Path dir;
 
     @BeforeEach
     void start() {
         dir = tmp.resolve("inbox");
-        context = new SpringApplicationBuilder(OnboardingApplication.class).web(WebApplicationType.NONE).run(
+        context = new SpringApplicationBuilder(OnboardingApplication.class, TestSandboxConfiguration.class).web(WebApplicationType.NONE).run(
                 "--onboarding.inbox.enabled=true", "--onboarding.inbox.dir=" + dir,
                 // Never on its own: the test drives the ticks.
                 "--onboarding.inbox.cron=-", "--onboarding.inbox.settle-time=400ms",
@@ -44,7 +45,7 @@ class InboxTests {
                 "--onboarding.report-dir=" + tmp.resolve("reports"),
                 "--logging.file.name=" + tmp.resolve("logs/onboarding.log"));
         inbox = context.getBean(Inbox.class);
-        sandbox = context.getBean(SandboxServer.class);
+        sandbox = context.getBean(TestSandbox.class);
     }
 
     @AfterEach
@@ -141,7 +142,7 @@ class InboxTests {
     @Test
     void theCronExpressionDrivesTheTicks() throws Exception {
         Files.createDirectories(dir);
-        try (ConfigurableApplicationContext everySecond = new SpringApplicationBuilder(OnboardingApplication.class)
+        try (ConfigurableApplicationContext everySecond = new SpringApplicationBuilder(OnboardingApplication.class, TestSandboxConfiguration.class)
                 .web(WebApplicationType.NONE).run("--onboarding.inbox.enabled=true",
                         "--onboarding.inbox.dir=" + dir, "--onboarding.inbox.cron=* * * * * *",
                         "--onboarding.inbox.settle-time=100ms",

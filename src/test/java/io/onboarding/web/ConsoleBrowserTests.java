@@ -2,7 +2,8 @@ package io.onboarding.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.onboarding.sandbox.SandboxServer;
+import io.onboarding.sandbox.TestSandbox;
+import io.onboarding.sandbox.TestSandboxConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -40,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * screenshots into target/screenshots/; with {@code -Dscreenshots.update=true} into docs/screenshots/, the
  * README's, so that an ordinary test run never rewrites tracked files.
  */
+@Import(TestSandboxConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.web-application-type=servlet",
         "onboarding.web.operators[0].name=ada",
@@ -60,7 +63,7 @@ class ConsoleBrowserTests {
     int port;
 
     @Autowired
-    SandboxServer sandbox;
+    TestSandbox sandbox;
 
     @TempDir
     Path tmp;

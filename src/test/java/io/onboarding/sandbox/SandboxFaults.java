@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults tests switch on: a call applied and then answered 503, applied and then cut off, applied and
- * then held (a window in which to kill the client), a request rejected without being applied, and a
- * fixed delay per request. Occurrences are counted per call from the last {@link #clear()}.
+ * then held (a window in which to kill the client), a request rejected without being applied (503, or 403 for
+ * good), and a fixed delay per request. Occurrences are counted per call from the last {@link #clear()}.
  */
 public final class SandboxFaults {
 
@@ -23,11 +23,21 @@ public final class SandboxFaults {
         /** Apply it, then wait before answering. */
         HOLD_AFTER_APPLY,
         /** Answer 503 without applying it. */
-        REJECT_503
+        REJECT_503,
+        /** Answer 403 forbidden without applying it: a refusal no retry overcomes. */
+        REFUSE_403
     }
 
-    /** A fault for the {@code nth} occurrence (1-based) of {@code call}, or of any call when it is "*". */
-    public record Rule(String call, int nth, Kind kind, Duration hold) {
+    /**
+     * A fault for the {@code nth} occurrence (1-based; 0 for every one) of {@code call}, or of any call when it
+     * is "*"; with {@code containing}, only for a request whose path or body contains it (occurrences are counted
+     * all the same).
+     */
+    public record Rule(String call, int nth, Kind kind, Duration hold, String containing) {
+
+        public Rule(String call, int nth, Kind kind, Duration hold) {
+            this(call, nth, kind, hold, null);
+        }
     }
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
@@ -55,6 +65,11 @@ public final class SandboxFaults {
         add(new Rule("*", nth, Kind.REJECT_503, Duration.ZERO));
     }
 
+    /** Refuses every {@code call} whose path or body contains the text with a 403, without applying it. */
+    public void refuseAll(String call, String containing) {
+        add(new Rule(call, 0, Kind.REFUSE_403, Duration.ZERO, containing));
+    }
+
     /** Every request waits this long before it is handled. */
     public void delay(Duration delay) {
         this.delay = delay;
@@ -71,11 +86,15 @@ public final class SandboxFaults {
     }
 
     /** Counts this request and returns the fault that applies to it, or null. */
-    Rule next(String call) {
+    Rule next(SandboxRequest request) {
+        String call = request.call();
         int ofCall = occurrences.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
         int ofAll = occurrences.computeIfAbsent("*", key -> new AtomicInteger()).incrementAndGet();
         for (Rule rule : rules) {
-            if (rule.call().equals("*") ? rule.nth() == ofAll : rule.call().equals(call) && rule.nth() == ofCall) {
+            int nth = rule.call().equals("*") ? ofAll : rule.call().equals(call) ? ofCall : -1;
+            boolean contains = rule.containing() == null || request.path().contains(rule.containing())
+                    || (request.body() != null && request.body().contains(rule.containing()));
+            if (nth > 0 && (rule.nth() == 0 || rule.nth() == nth) && contains) {
                 return rule;
             }
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Lets a test in another process steer and read the sandbox: {@code GET requests}, {@code GET users},
+ * Lets a test in another process steer and read a {@link TestSandbox}: {@code GET requests}, {@code GET users},
  * {@code POST faults} (a {@link SandboxFaults.Rule} as JSON), {@code POST faults/clear},
  * {@code POST delay?millis=N}, {@code GET tokens} (issued tokens by fingerprint, and the claims of the
  * assertions received), {@code POST tokens/refuse?error=unauthorized_client|invalid_grant},
@@ -19,10 +19,10 @@ final class SandboxControl {
     /** Path prefix of the control endpoints. */
     static final String PREFIX = "/_sandbox/";
 
-    private final SandboxServer server;
+    private final TestSandbox server;
     private final JsonMapper json;
 
-    SandboxControl(SandboxServer server, JsonMapper json) {
+    SandboxControl(TestSandbox server, JsonMapper json) {
         this.server = server;
         this.json = json;
     }
@@ -47,7 +47,7 @@ final class SandboxControl {
             case "GET tokens":
                 return tokens();
             case "POST tokens/refuse":
-                server.tokens().refuse(SandboxTokens.Refusal.valueOf(
+                server.tokens().refuse(TestTokens.Refusal.valueOf(
                         SandboxRoutes.queryParameter(query, "error").toUpperCase(Locale.ROOT)));
                 return null;
             case "POST tokens/accept":
@@ -71,7 +71,7 @@ final class SandboxControl {
                         "expiresAt", token.expiresAt().toString(), "revoked", token.revoked()))
                 .toList();
         List<Object> claims = server.tokens().assertions().stream()
-                .map(assertion -> (Object) json.readValue(SandboxTokens.claimsJson(assertion), Map.class))
+                .map(assertion -> (Object) json.readValue(TestTokens.claimsJson(assertion), Map.class))
                 .toList();
         return Map.of("issued", issued, "assertionClaims", claims);
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the sandbox on its own, in a process of its own, so that a test can kill and restart the job
+ * Runs a {@link TestSandbox} on its own, in a process of its own, so that a test can kill and restart the job
  * while the sandbox keeps what it was told. Prints {@code SANDBOX_URL=...} once it listens.
  * Arguments: {@code --port=N} (default 0, a free port), {@code --foreign-domains=a.com,b.com}.
  */
@@ -28,7 +28,7 @@ public final class SandboxMain {
                 throw new IllegalArgumentException("Unknown argument " + arg + "; use --port=N --foreign-domains=a,b");
             }
         }
-        SandboxServer server = new SandboxServer(new SandboxProperties(port, foreign, List.of(), null),
+        TestSandbox server = TestSandbox.start(new SandboxProperties(port, foreign, List.of(), null, null),
                 JsonMapper.builder().build(), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("SANDBOX_URL=" + server.baseUrl());

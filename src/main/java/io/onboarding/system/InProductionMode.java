@@ -1,0 +1,14 @@
+package io.onboarding.system;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Matches when the run talks to Google. */
+public final class InProductionMode implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return RunMode.resolve(context.getEnvironment()) == RunMode.PRODUCTION;
+    }
+}
