@@ -50,9 +50,10 @@ class ModeConfiguration {
         return new GoogleEndpoints(google.resellerBaseUrl(), google.directoryBaseUrl());
     }
 
+    /** Takes the mode so that "Mode: PRODUCTION" is said before a missing key or admin is explained. */
     @Bean
     @Conditional(InProductionMode.class)
-    Credentials googleCredentials(GoogleApiProperties google, Environment environment) {
+    Credentials googleCredentials(RunMode mode, GoogleApiProperties google, Environment environment) {
         if (google.delegatedAdmin() == null || google.delegatedAdmin().isBlank()) {
             throw new ConfigurationProblem("Production mode, but no reseller admin to impersonate is configured.",
                     "Set onboarding.google.delegated-admin (or ONBOARDING_DELEGATED_ADMIN) to the reseller admin "
