@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Issue 13, "a dry run of a 200 MB file grew the database from 2.6 MB to 2.0 GB": a dry run writes its rows into
  * its reports, and the database keeps only the counts and the first rows to fix that status and the console show.
  */
+// A large file: failsafe runs it.
+@Tag("slow")
 class DryRunDiskSecurityTests extends JobEndToEndTest {
 
     @Autowired

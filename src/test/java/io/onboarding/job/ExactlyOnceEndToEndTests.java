@@ -6,6 +6,7 @@ import io.onboarding.sandbox.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -71,6 +72,7 @@ class ExactlyOnceEndToEndTests extends JobEndToEndTest {
     }
 
     @Test
+    @Tag("slow") // Google's Retry-After is in whole seconds, and they are waited for: failsafe runs it.
     void aStormOf429sWithRetryAfterCostsNoRow() throws Exception {
         // Google allows 4 Directory requests a second; the client is configured for 40: it learns from 429s
         sandbox.load().quota(io.onboarding.sandbox.SandboxLoad.Api.DIRECTORY, 4);

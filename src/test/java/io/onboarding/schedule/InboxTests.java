@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +22,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The inbox of {@code serve}, tick by tick, on a real application with a file database. */
+// An application per test and real cron ticks and settle times: failsafe runs it.
+@Tag("slow")
 class InboxTests {
 
     private static final String HEADER = "customerDomain,organizationName,contactName,postalCode,countryCode,"
