@@ -13,11 +13,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.onboarding.job.RunSummary;
+import io.onboarding.sandbox.TestSandboxConfiguration;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +29,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * A dry run keeps only counts and its first rows to fix in the database (issue 13): its preview and its run page
  * still show the counts and those rows, page through what is kept, and link the reports, which have every row.
  */
+// The same context as ConsoleControllerTests', so that Spring starts it once.
+@Import(TestSandboxConfiguration.class)
 @SpringBootTest(properties = "spring.main.web-application-type=servlet")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
