@@ -51,7 +51,8 @@ class ConsoleSecurity {
         SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         toWhereTheyWere.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/console.css", "/actuator/health", "/error").permitAll()
+                        .requestMatchers("/login", "/console.css", "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness", "/error").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new SignInThrottle(attempts), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(login -> login.loginPage("/login").permitAll()

@@ -75,6 +75,16 @@ class ConsoleControllerTests {
     }
 
     @Test
+    void kubernetesProbesAnswerWithoutSignInAndNoOtherHealthPathDoes() throws Exception {
+        // when: the kubelet asks, signed in as nobody (deploy/deployment.yaml's probes)
+        // then: the application's own states, not a redirect to /login — which the kubelet would count as healthy
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            mvc.perform(get(probe)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        }
+        mvc.perform(get("/actuator/health/db")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void everyFormNeedsItsCsrfToken() throws Exception {
         long before = uploadsStored();
         mvc.perform(multipart("/uploads").file(csv("x.csv", SAMPLE_HEADER)).with(OPERATOR)).andExpect(status().isForbidden());
