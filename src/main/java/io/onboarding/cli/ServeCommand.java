@@ -24,8 +24,10 @@ class ServeCommand extends SpringCommand {
         // The inbox's own settings, as the schedule reads them, without the command line knowing that door.
         String inbox = Path.of(context.getEnvironment().getProperty("onboarding.inbox.dir", "inbox")).toAbsolutePath()
                 .normalize().toString();
-        System.out.println("workspace-onboarding: serving the inbox " + inbox + " on cron '"
-                + context.getEnvironment().getProperty("onboarding.inbox.cron") + "'. Stop with Ctrl-C or SIGTERM.");
+        String cron = context.getEnvironment().getProperty("onboarding.inbox.cron", "-");
+        // "-" is Spring's "never": a console whose nightly file is run elsewhere (a Kubernetes CronJob).
+        System.out.println("workspace-onboarding: serving " + ("-".equals(cron) ? "the console; the inbox schedule is off"
+                : "the inbox " + inbox + " on cron '" + cron + "'") + ". Stop with Ctrl-C or SIGTERM.");
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
