@@ -17,10 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.util.FileSystemUtils;
 
@@ -134,7 +131,7 @@ public final class PostgresServer implements AutoCloseable {
                 "--spring.datasource.password=" + password);
     }
 
-    /** Stops the server (fast shutdown: open transactions are rolled back) and deletes its files. */
+    /** Stops the server (at once: its files go next) and deletes its files. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -142,34 +139,15 @@ public final class PostgresServer implements AutoCloseable {
         }
         closed = true;
         Path data = directory.resolve("data");
-        Optional<ProcessHandle> postmaster = postmaster(data);
-        if (postmaster.isPresent()) {
-            if (run("pg_ctl", "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "30") != 0) {
-                run("pg_ctl", "stop", "-D", data.toString(), "-m", "immediate", "-w", "-t", "30");
-            }
-            // pg_ctl returns once postmaster.pid is gone, a moment before the process itself has ended.
-            try {
-                postmaster.get().onExit().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("PostgreSQL's postmaster (pid " + postmaster.get().pid()
-                        + ") did not end within 30 s of pg_ctl stop", e);
-            }
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            // Immediate: no shutdown checkpoint for a cluster about to be deleted. -w waits until the postmaster has
+            // ended its children, closed its port and removed postmaster.pid.
+            run("pg_ctl", "stop", "-D", data.toString(), "-m", "immediate", "-w", "-t", "30");
         }
         try {
             FileSystemUtils.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL's cluster could not be deleted: " + directory, e);
-        }
-    }
-
-    private static Optional<ProcessHandle> postmaster(Path data) {
-        try {
-            // postmaster.pid's first line is the server's process id.
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim()));
-        } catch (IOException | RuntimeException noServer) {
-            return Optional.empty();
         }
     }
 
