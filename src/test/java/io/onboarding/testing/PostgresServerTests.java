@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The test build's own PostgreSQL server: real, durable as production states it, never run as root, and gone after. */
-// Two clusters made by initdb (about 3 s each on this 2-core machine): failsafe runs it, next to the other suites
+// Two clusters made by initdb (1.5 to 4 s each on this busy 2-core machine): failsafe runs it, next to the suites
 // that start real processes.
 @Tag("slow")
 class PostgresServerTests {
