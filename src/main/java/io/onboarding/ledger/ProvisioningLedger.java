@@ -70,10 +70,18 @@ public class ProvisioningLedger {
     }
 
     public void customerOrdered(String customerDomain, String customerId, String customerType, boolean transferred) {
+        // Standard SQL's MERGE (H2, PostgreSQL 15+); the casts type parameters PostgreSQL cannot infer in VALUES.
         write("""
-                MERGE INTO PROVISIONING_LEDGER (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, ORDERED_AT)
-                KEY (CUSTOMER_DOMAIN) VALUES (?, ?, ?, ?, ?)""", customerDomain, customerId, customerType, transferred,
-                now());
+                MERGE INTO PROVISIONING_LEDGER T
+                USING (VALUES (CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(10)),
+                    CAST(? AS BOOLEAN), CAST(? AS TIMESTAMP)))
+                    AS S (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, ORDERED_AT)
+                ON T.CUSTOMER_DOMAIN = S.CUSTOMER_DOMAIN
+                WHEN MATCHED THEN UPDATE SET CUSTOMER_ID = S.CUSTOMER_ID, CUSTOMER_TYPE = S.CUSTOMER_TYPE,
+                    TRANSFERRED = S.TRANSFERRED, ORDERED_AT = S.ORDERED_AT
+                WHEN NOT MATCHED THEN INSERT (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, ORDERED_AT)
+                    VALUES (S.CUSTOMER_DOMAIN, S.CUSTOMER_ID, S.CUSTOMER_TYPE, S.TRANSFERRED, S.ORDERED_AT)""",
+                customerDomain, customerId, customerType, transferred, now());
     }
 
     public void languageSet(String customerDomain, String language) {
