@@ -103,14 +103,16 @@ public class ProvisioningLedger {
     /**
      * The customer is complete: from now on it is owed a notice, addressed as given, which the run writes into
      * its own folder (an outbox notice is looked for there after a crash). A domain customer's admin was
-     * promoted just before; that is recorded here rather than in a write of its own.
+     * promoted just before; that is recorded here rather than in a write of its own. (The cast types the parameter,
+     * which PostgreSQL cannot infer inside CASE.)
      */
     public void completed(String customerDomain, ProvisioningRun run, NoticeAddress notice) {
         Timestamp now = now();
         write("""
                 UPDATE PROVISIONING_LEDGER SET COMPLETED_BY_RUN = ?, COMPLETED_AT = ?, NOTICE_STATUS = 'PENDING',
                     NOTICE_RECIPIENT = ?, NOTICE_LANGUAGE = ?, NOTICE_CONTACT = ?, NOTICE_ORGANIZATION = ?,
-                    NOTICE_FOLDER = ?, ADMIN_PROMOTED_AT = CASE WHEN ADMIN_EMAIL IS NULL THEN NULL ELSE ? END
+                    NOTICE_FOLDER = ?,
+                    ADMIN_PROMOTED_AT = CASE WHEN ADMIN_EMAIL IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP) END
                 WHERE CUSTOMER_DOMAIN = ?""", run.id(), now, notice.recipient(), notice.language(),
                 truncate(notice.contactName()), truncate(notice.organizationName()), run.folder().toString(), now,
                 customerDomain);
