@@ -1,6 +1,7 @@
 package io.onboarding.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.onboarding.OnboardingApplication;
 import io.onboarding.job.RunSummaries;
@@ -10,6 +11,7 @@ import io.onboarding.ledger.NoticeStatus;
 import io.onboarding.ledger.Outcome;
 import io.onboarding.ledger.ProvisioningLedger;
 import io.onboarding.ledger.RowResult;
+import io.onboarding.ledger.RowResultRepository;
 import io.onboarding.runs.FileRuns;
 import io.onboarding.runs.RunAnswer;
 import io.onboarding.sandbox.RecordedRequest;
@@ -22,6 +24,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -105,7 +112,7 @@ class DatabaseMigrationsTests {
             assertThat(real.counts()).containsAllEntriesOf(Map.of(Outcome.ONBOARDED, 22, Outcome.INVALID, 6,
                     Outcome.COUNTRY_NOT_ALLOWED, 1, Outcome.DUPLICATE_IN_FILE, 1, Outcome.TRANSFER_REQUIRED, 1));
             List<RowResult> rows = new ArrayList<>();
-            application.getBean(io.onboarding.ledger.RowResultRepository.class).forEachInRun(1, rows::add);
+            application.getBean(RowResultRepository.class).forEachInRun(1, rows::add);
             assertThat(rows).hasSize(31);
             assertThat(rows).filteredOn(row -> "desert-bloom-landscaping.com".equals(row.customerDomain()))
                     .singleElement().satisfies(row -> {
@@ -141,6 +148,27 @@ class DatabaseMigrationsTests {
             assertThat(sandbox.requests()).extracting(RecordedRequest::call).contains("customers.insert");
             assertThat(sandbox.requests()).extracting(RecordedRequest::body).noneMatch(
                     body -> body != null && body.contains("desert-bloom-landscaping.com"));
+        }
+    }
+
+    @Test
+    void aSchemaWithTablesOfSomethingElseIsRefusedRatherThanTakenOver() {
+        // given a database without schema history that holds somebody else's table, and one of the init script's
+        EmbeddedDatabase database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+                .generateUniqueName(true).addScript("db/migration/h2/V2__onboarding_tables.sql").build();
+        try {
+            JdbcClient.create(database).sql("CREATE TABLE INVOICE (ID BIGINT PRIMARY KEY)").update();
+            Flyway flyway = Flyway.configure().dataSource(database).locations("classpath:db/migration/h2").load();
+
+            // when the migrations start on it
+            Throwable refused = catchThrowable(() -> new DatabaseMigrations().takeOverInitScriptDatabases()
+                    .migrate(flyway));
+
+            // then Flyway refuses it (only Spring Batch's and the job's tables together are taken over)
+            assertThat(refused).isInstanceOf(FlywayException.class).hasMessageContaining("non-empty schema");
+            assertThat(DatabaseMigrations.createdByInitScript(flyway.getConfiguration())).isFalse();
+        } finally {
+            database.shutdown();
         }
     }
 
