@@ -70,10 +70,18 @@ public class ProvisioningLedger {
     }
 
     public void customerOrdered(String customerDomain, String customerId, String customerType, boolean transferred) {
+        // Standard SQL's MERGE (H2, PostgreSQL 15+); the casts type parameters PostgreSQL cannot infer in VALUES.
         write("""
-                MERGE INTO PROVISIONING_LEDGER (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, ORDERED_AT)
-                KEY (CUSTOMER_DOMAIN) VALUES (?, ?, ?, ?, ?)""", customerDomain, customerId, customerType, transferred,
-                now());
+                MERGE INTO PROVISIONING_LEDGER T
+                USING (VALUES (CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(10)),
+                    CAST(? AS BOOLEAN), CAST(? AS TIMESTAMP)))
+                    AS S (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, ORDERED_AT)
+                ON T.CUSTOMER_DOMAIN = S.CUSTOMER_DOMAIN
+                WHEN MATCHED THEN UPDATE SET CUSTOMER_ID = S.CUSTOMER_ID, CUSTOMER_TYPE = S.CUSTOMER_TYPE,
+                    TRANSFERRED = S.TRANSFERRED, ORDERED_AT = S.ORDERED_AT
+                WHEN NOT MATCHED THEN INSERT (CUSTOMER_DOMAIN, CUSTOMER_ID, CUSTOMER_TYPE, TRANSFERRED, ORDERED_AT)
+                    VALUES (S.CUSTOMER_DOMAIN, S.CUSTOMER_ID, S.CUSTOMER_TYPE, S.TRANSFERRED, S.ORDERED_AT)""",
+                customerDomain, customerId, customerType, transferred, now());
     }
 
     public void languageSet(String customerDomain, String language) {
@@ -95,14 +103,16 @@ public class ProvisioningLedger {
     /**
      * The customer is complete: from now on it is owed a notice, addressed as given, which the run writes into
      * its own folder (an outbox notice is looked for there after a crash). A domain customer's admin was
-     * promoted just before; that is recorded here rather than in a write of its own.
+     * promoted just before; that is recorded here rather than in a write of its own. (The cast types the parameter,
+     * which PostgreSQL cannot infer inside CASE.)
      */
     public void completed(String customerDomain, ProvisioningRun run, NoticeAddress notice) {
         Timestamp now = now();
         write("""
                 UPDATE PROVISIONING_LEDGER SET COMPLETED_BY_RUN = ?, COMPLETED_AT = ?, NOTICE_STATUS = 'PENDING',
                     NOTICE_RECIPIENT = ?, NOTICE_LANGUAGE = ?, NOTICE_CONTACT = ?, NOTICE_ORGANIZATION = ?,
-                    NOTICE_FOLDER = ?, ADMIN_PROMOTED_AT = CASE WHEN ADMIN_EMAIL IS NULL THEN NULL ELSE ? END
+                    NOTICE_FOLDER = ?,
+                    ADMIN_PROMOTED_AT = CASE WHEN ADMIN_EMAIL IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP) END
                 WHERE CUSTOMER_DOMAIN = ?""", run.id(), now, notice.recipient(), notice.language(),
                 truncate(notice.contactName()), truncate(notice.organizationName()), run.folder().toString(), now,
                 customerDomain);

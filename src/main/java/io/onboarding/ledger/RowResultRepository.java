@@ -28,10 +28,28 @@ public class RowResultRepository {
         this.json = json;
     }
 
+    /**
+     * Standard SQL's MERGE, which H2 and PostgreSQL (15 and later) both run. The casts type the parameters, which
+     * PostgreSQL cannot infer inside VALUES; the input cells' VARCHAR goes into H2's CLOB and PostgreSQL's TEXT alike.
+     */
     private static final String MERGE = """
-            MERGE INTO ONBOARDING_ROW_RESULT (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME,
-                CUSTOMER_ID, ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES, RECORDED_AT)
-            KEY (RUN_ID, LINE_NUMBER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            MERGE INTO ONBOARDING_ROW_RESULT T
+            USING (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(300)),
+                CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(200)),
+                CAST(? AS VARCHAR(4000)), CAST(? AS VARCHAR(4000)), CAST(? AS VARCHAR), CAST(? AS INT),
+                CAST(? AS TIMESTAMP)))
+                AS S (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME, CUSTOMER_ID, ADMIN_EMAIL,
+                    ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES, RECORDED_AT)
+            ON T.RUN_ID = S.RUN_ID AND T.LINE_NUMBER = S.LINE_NUMBER
+            WHEN MATCHED THEN UPDATE SET CUSTOMER_DOMAIN = S.CUSTOMER_DOMAIN, EXTERNAL_ID = S.EXTERNAL_ID,
+                OUTCOME = S.OUTCOME, CUSTOMER_ID = S.CUSTOMER_ID, ADMIN_EMAIL = S.ADMIN_EMAIL,
+                ERROR_REASON = S.ERROR_REASON, ERROR_MESSAGE = S.ERROR_MESSAGE, WARNINGS = S.WARNINGS,
+                INPUT_CELLS = S.INPUT_CELLS, RETRIES = S.RETRIES, RECORDED_AT = S.RECORDED_AT
+            WHEN NOT MATCHED THEN INSERT (RUN_ID, LINE_NUMBER, CUSTOMER_DOMAIN, EXTERNAL_ID, OUTCOME, CUSTOMER_ID,
+                ADMIN_EMAIL, ERROR_REASON, ERROR_MESSAGE, WARNINGS, INPUT_CELLS, RETRIES, RECORDED_AT)
+                VALUES (S.RUN_ID, S.LINE_NUMBER, S.CUSTOMER_DOMAIN, S.EXTERNAL_ID, S.OUTCOME, S.CUSTOMER_ID,
+                    S.ADMIN_EMAIL, S.ERROR_REASON, S.ERROR_MESSAGE, S.WARNINGS, S.INPUT_CELLS, S.RETRIES,
+                    S.RECORDED_AT)""";
 
     /**
      * Saves a chunk's outcomes in one JDBC batch (one statement per row costs more than validating it); saving a

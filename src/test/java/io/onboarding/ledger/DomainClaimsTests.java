@@ -20,7 +20,7 @@ class DomainClaimsTests {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-            .generateUniqueName(true).addScript("db/onboarding-schema.sql").build();
+            .generateUniqueName(true).addScript("db/migration/h2/V2__onboarding_tables.sql").build();
     private final MovableClock clock = new MovableClock();
     private final DomainClaims claims = new DomainClaims(JdbcClient.create(database),
             new DataSourceTransactionManager(database), clock, new LedgerProperties(LEASE));

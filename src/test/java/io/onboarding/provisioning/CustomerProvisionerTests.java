@@ -55,7 +55,7 @@ class CustomerProvisionerTests {
     private static final ProvisioningRun RUN = run(RUN_ID);
 
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-            .generateUniqueName(true).addScript("db/onboarding-schema.sql").build();
+            .generateUniqueName(true).addScript("db/migration/h2/V2__onboarding_tables.sql").build();
     private final ProvisioningLedger ledger = ledger(database);
     private final FakeGoogle google = new FakeGoogle();
     private final List<Duration> waits = new ArrayList<>();
