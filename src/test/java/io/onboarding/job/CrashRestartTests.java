@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onboarding.job.Jvms.JobProcess;
 import io.onboarding.sandbox.RecordedRequest;
 import io.onboarding.sandbox.SandboxAccounts.SandboxUser;
+import io.onboarding.testing.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +44,23 @@ class CrashRestartTests {
             new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP
                     .dynamicPort());
 
-    @Test
-    void killedAnywhereTheJobFinishesWithoutOrderingOrCreatingAnythingTwice() throws Exception {
+    /** The embedded default and the shared deployments' database: the guarantee must hold on both. */
+    enum Database {
+        H2, POSTGRESQL
+    }
+
+    /** The database options of every job process of the current test. */
+    private List<String> database;
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Database.class)
+    void killedAnywhereTheJobFinishesWithoutOrderingOrCreatingAnythingTwice(Database on) throws Exception {
+        if (on == Database.H2) {
+            database = List.of("--spring.datasource.url=" + Jvms.fileDatabase(tmp));
+        } else {
+            PostgresServer postgres = PostgresServer.shared();
+            database = postgres.datasourceArguments(postgres.createDatabase());
+        }
         Map<String, String> expectedOutcomes = new HashMap<>();
         Map<String, String> languages = new HashMap<>();
         Path input = writeFile(expectedOutcomes, languages);
@@ -84,8 +102,10 @@ class CrashRestartTests {
 
     /** The operator's command, with 8 workers, chunks of 10 and notices to the SMTP server of this JVM. */
     private JobProcess start(Path input, Jvms.Sandbox sandbox) throws IOException {
-        return JobProcess.run(input, sandbox.url(), Jvms.fileDatabase(tmp), tmp, "--onboarding.chunk-size=10",
-                "--onboarding.workers=8", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort());
+        List<String> options = new ArrayList<>(database);
+        options.addAll(List.of("--onboarding.chunk-size=10", "--onboarding.workers=8", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort()));
+        return JobProcess.run(input, sandbox.url(), tmp, options.toArray(String[]::new));
     }
 
     /**

@@ -171,9 +171,14 @@ final class Jvms {
          */
         static JobProcess run(Path input, String sandboxUrl, String databaseUrl, Path dir, String... options)
                 throws IOException {
-            return start(Stream.concat(Stream.of("run", input.toString(), "--onboarding.sandbox.url=" + sandboxUrl,
-                    "--spring.datasource.url=" + databaseUrl, "--onboarding.report-dir=" + dir.resolve("reports")),
+            return run(input, sandboxUrl, dir, Stream.concat(Stream.of("--spring.datasource.url=" + databaseUrl),
                     Stream.of(options)).toArray(String[]::new));
+        }
+
+        /** As above, the database among the options (a URL and its login, e.g. a PostgreSQL server's). */
+        static JobProcess run(Path input, String sandboxUrl, Path dir, String... options) throws IOException {
+            return start(Stream.concat(Stream.of("run", input.toString(), "--onboarding.sandbox.url=" + sandboxUrl,
+                    "--onboarding.report-dir=" + dir.resolve("reports")), Stream.of(options)).toArray(String[]::new));
         }
 
         void awaitLine(Predicate<String> condition) throws InterruptedException {
