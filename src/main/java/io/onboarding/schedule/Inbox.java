@@ -39,10 +39,12 @@ public class Inbox {
 
     private final Clock clock;
     private final Sleeper sleeper;
+    private final InboxFileLocks locks;
 
-    public Inbox(InboxProperties properties, FileRuns runs, Clock clock, Sleeper sleeper) {
+    Inbox(InboxProperties properties, FileRuns runs, Clock clock, Sleeper sleeper, InboxFileLocks locks) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.locks = locks;
         this.properties = properties;
         this.runs = runs;
     }
@@ -54,20 +56,45 @@ public class Inbox {
         try {
             Files.createDirectories(folder("processing"));
             for (Path interrupted : csvFiles(folder("processing"))) {
-                log.info("Inbox: resuming {}, left in processing/ by an interrupted run",
-                        LogText.escape(interrupted.getFileName()));
-                finished.add(finish(interrupted, runs.run(interrupted, false)));
+                // Held by another instance: that instance is running it.
+                locks.whileHolding(interrupted.getFileName().toString(), () -> resume(interrupted))
+                        .ifPresent(finished::add);
             }
             for (Path file : settled(csvFiles(inbox))) {
-                Path processing = folder("processing").resolve(file.getFileName());
-                Files.move(file, processing, StandardCopyOption.ATOMIC_MOVE);
-                log.info("Inbox: running {}", LogText.escape(file.getFileName()));
-                finished.add(finish(processing, runs.run(processing, false)));
+                locks.whileHolding(file.getFileName().toString(), () -> run(file)).ifPresent(finished::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Inbox " + inbox.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         return finished;
+    }
+
+    /** A file left in processing/ by an interrupted run, resumed; null when another instance finished it meanwhile. */
+    private Path resume(Path interrupted) {
+        if (!Files.isRegularFile(interrupted)) {
+            return null;
+        }
+        log.info("Inbox: resuming {}, left in processing/ by an interrupted run", LogText.escape(interrupted.getFileName()));
+        try {
+            return finish(interrupted, runs.run(interrupted, false));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A settled file moved to processing/ and run; null when another instance took it meanwhile. */
+    private Path run(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Path processing = folder("processing").resolve(file.getFileName());
+            Files.move(file, processing, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Inbox: running {}", LogText.escape(file.getFileName()));
+            return finish(processing, runs.run(processing, false));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The files whose size and modification time did not change over the settle time. */
