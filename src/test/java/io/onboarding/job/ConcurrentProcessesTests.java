@@ -3,8 +3,12 @@ package io.onboarding.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onboarding.job.Jvms.JobProcess;
+import io.onboarding.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,19 +31,26 @@ class ConcurrentProcessesTests {
     @TempDir
     Path tmp;
 
-    @Test
-    void twoProcessesWithOverlappingFilesOrderEachDomainOnceWithOneAdminAndOneNotice() throws Exception {
-        try (Jvms.Sandbox sandbox = Jvms.startSandbox(); Jvms.DatabaseServer database = Jvms.startDatabaseServer(tmp)) {
-            // a database in use already: two first starts at once would race to create the tables (Flyway's lock,
-            // in the production-database issue, settles that)
-            JobProcess history = JobProcess.start("history", "--spring.datasource.url=" + database.url());
+    /** The databases several instances share: H2's server, and PostgreSQL. */
+    enum Database {
+        H2, POSTGRESQL
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Database.class)
+    void twoProcessesWithOverlappingFilesOrderEachDomainOnceWithOneAdminAndOneNotice(Database on) throws Exception {
+        try (Jvms.Sandbox sandbox = Jvms.startSandbox(); Jvms.DatabaseServer h2 = Jvms.startDatabaseServer(tmp)) {
+            List<String> database = databaseOptions(on, h2);
+            // a database in use already: two first starts at once would race to create the tables
+            JobProcess history = JobProcess.start(Stream.concat(Stream.of("history"), database.stream())
+                    .toArray(String[]::new));
             assertThat(history.awaitExit()).as(history.output()).isZero();
             sandbox.post("delay?millis=10", "");
             Path cron = write("cron.csv", JobEndToEndTest.customerRows("shared", 20) + JobEndToEndTest.customerRows("cron", 10));
             Path console = write("console.csv", JobEndToEndTest.customerRows("shared", 20) + JobEndToEndTest.customerRows("console", 10));
 
-            JobProcess first = JobProcess.run(cron, sandbox.url(), database.url(), tmp);
-            JobProcess second = JobProcess.run(console, sandbox.url(), database.url(), tmp);
+            JobProcess first = JobProcess.run(cron, sandbox.url(), tmp, database.toArray(String[]::new));
+            JobProcess second = JobProcess.run(console, sandbox.url(), tmp, database.toArray(String[]::new));
 
             assertThat(first.awaitExit()).as(first.output()).isIn(0, 3);
             assertThat(second.awaitExit()).as(second.output()).isIn(0, 3);
@@ -86,6 +99,60 @@ class ConcurrentProcessesTests {
             assertThat(sandbox.applied("users.insert", "primaryEmail")).containsExactly(Map.entry("admin@held-0.com", 1L));
             assertThat(notices()).containsExactly(Map.entry("held-0.com-domain.eml", 1L));
         }
+    }
+
+    @Test
+    void aClaimOfAnInstanceThatDiedOnAnotherHostIsTakenOverAfterItsLeaseNotBefore() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String name = postgres.createDatabase();
+        String[] database = postgres.datasourceArguments(name).toArray(String[]::new);
+        try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
+            // an instance on another host killed while Google held the answer to its users.insert
+            sandbox.post("faults", "{\"call\":\"users.insert\",\"nth\":1,\"kind\":\"HOLD_AFTER_APPLY\",\"hold\":60}");
+            JobProcess killed = JobProcess.startOn("other-host", Stream.concat(Stream.of("run",
+                    write("monday.csv", JobEndToEndTest.customerRows("far", 1)).toString(), "--onboarding.sandbox.url="
+                    + sandbox.url(), "--onboarding.report-dir=" + tmp.resolve("reports"),
+                    "--onboarding.ledger.claim-lease=20s"), Stream.of(database)).toArray(String[]::new));
+            sandbox.awaitRequests(requests -> Jvms.calls(requests, "users.insert").stream().anyMatch(r -> r.applied()));
+            killed.kill();
+            sandbox.post("faults/clear", "");
+
+            // within the lease this host cannot tell the other host's process is dead: the domain is held
+            JobProcess early = JobProcess.run(write("tuesday.csv", JobEndToEndTest.customerRows("far", 1)),
+                    sandbox.url(), tmp, database);
+            assertThat(early.awaitExit()).as(early.output()).isIn(0, 3);
+            assertThat(early.output()).contains("HELD_BY_ANOTHER_RUN");
+            assertThat(sandbox.applied("users.insert", "primaryEmail")).containsExactly(Map.entry("admin@far-0.com", 1L));
+
+            // after the lease it is taken over, and the customer finished once
+            awaitLeaseEnd(postgres, name);
+            JobProcess late = JobProcess.run(write("wednesday.csv", JobEndToEndTest.customerRows("far", 1)),
+                    sandbox.url(), tmp, database);
+            assertThat(late.awaitExit()).as(late.output()).isZero();
+            assertThat(sandbox.applied("users.insert", "primaryEmail")).containsExactly(Map.entry("admin@far-0.com", 1L));
+            assertThat(sandbox.applied("customers.insert", "customerDomain")).containsExactly(Map.entry("far-0.com", 1L));
+        }
+    }
+
+    /** Until the claims' recorded expiry has passed on this host's clock, which is what a run compares it with. */
+    private static void awaitLeaseEnd(PostgresServer postgres, String database) throws Exception {
+        LocalDateTime expiry;
+        try (Connection connection = postgres.connect(database);
+                ResultSet row = connection.createStatement().executeQuery("SELECT MAX(EXPIRES_AT) FROM DOMAIN_CLAIM")) {
+            row.next();
+            expiry = row.getTimestamp(1).toLocalDateTime();
+        }
+        while (!LocalDateTime.now().isAfter(expiry.plusSeconds(1))) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<String> databaseOptions(Database on, Jvms.DatabaseServer h2) {
+        if (on == Database.H2) {
+            return List.of("--spring.datasource.url=" + h2.url());
+        }
+        PostgresServer postgres = PostgresServer.shared();
+        return postgres.datasourceArguments(postgres.createDatabase());
     }
 
     private Map<String, Long> notices() throws Exception {

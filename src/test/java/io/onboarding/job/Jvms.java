@@ -159,10 +159,19 @@ final class Jvms {
 
         /** {@code java -cp ... OnboardingApplication <arguments>} with a 256 MB heap. */
         static JobProcess start(String... arguments) throws IOException {
+            return startOn(null, arguments);
+        }
+
+        /** As {@link #start}, as if on another host: the process's host name (HOSTNAME) is {@code host}. */
+        static JobProcess startOn(String host, String... arguments) throws IOException {
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp",
                     System.getProperty("java.class.path"), OnboardingApplication.class.getName()));
             command.addAll(List.of(arguments));
-            return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (host != null) {
+                builder.environment().put("HOSTNAME", host);
+            }
+            return new JobProcess(builder.start());
         }
 
         /**
