@@ -134,6 +134,38 @@ class ConcurrentProcessesTests {
         }
     }
 
+    @Test
+    void statusAndStopFromAnotherInstanceSeeAndStopARunOnPostgresql() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String[] database = postgres.datasourceArguments(postgres.createDatabase()).toArray(String[]::new);
+        try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
+            sandbox.post("delay?millis=50", "");
+            Path input = write("long.csv", JobEndToEndTest.customerRows("long", 200));
+            JobProcess running = JobProcess.run(input, sandbox.url(), tmp, Stream.concat(Stream.of(database),
+                    Stream.of("--onboarding.chunk-size=5", "--onboarding.workers=1")).toArray(String[]::new));
+            sandbox.awaitRequests(requests -> Jvms.calls(requests, "customers.insert").size() >= 10);
+
+            // when another instance looks, and then stops the run
+            JobProcess status = JobProcess.start(Stream.concat(Stream.of("status", "1"), Stream.of(database))
+                    .toArray(String[]::new));
+            assertThat(status.awaitExit()).as(status.output()).isEqualTo(1);
+            assertThat(status.output()).contains("STARTED");
+            JobProcess stop = JobProcess.start(Stream.concat(Stream.of("stop", "1"), Stream.of(database))
+                    .toArray(String[]::new));
+            assertThat(stop.awaitExit()).as(stop.output()).isZero();
+
+            // then the run ends at its next chunk, stopped and resumable, and the same command finishes it
+            assertThat(running.awaitExit()).as(running.output()).isEqualTo(1);
+            assertThat(running.output()).contains("Run 1 STOPPED");
+            sandbox.post("delay?millis=0", "");
+            JobProcess resumed = JobProcess.run(input, sandbox.url(), tmp, database);
+            assertThat(resumed.awaitExit()).as(resumed.output()).isZero();
+            assertThat(resumed.output()).contains("resuming it after its last checkpoint", "Run 1 COMPLETED: 200 rows");
+            assertThat(sandbox.applied("customers.insert", "customerDomain")).hasSize(200)
+                    .allSatisfy((domain, count) -> assertThat(count).as(domain).isEqualTo(1L));
+        }
+    }
+
     /** Until the claims' recorded expiry has passed on this host's clock, which is what a run compares it with. */
     private static void awaitLeaseEnd(PostgresServer postgres, String database) throws Exception {
         LocalDateTime expiry;
