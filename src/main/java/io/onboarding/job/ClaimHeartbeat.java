@@ -2,6 +2,7 @@ package io.onboarding.job;
 
 import io.onboarding.ledger.DomainClaims;
 import io.onboarding.ledger.ProvisioningRun;
+import io.onboarding.ledger.RunLeases;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,15 +17,17 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Keeps a running run's domain claims alive: renews their lease every third of it while the run executes,
- * and releases whatever the run still holds when it ends (stopped and failed runs included). A run whose
- * process dies stops renewing, so its claims can be taken over after the lease.
+ * Keeps a running run's domain claims and its own lease (which process runs it) alive: renews them every third of
+ * the lease while the run executes, and releases them when it ends (stopped and failed runs included). A run whose
+ * process dies stops renewing, so its claims can be taken over, and the run recovered from another host, after the
+ * lease.
  */
 final class ClaimHeartbeat implements JobExecutionListener, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimHeartbeat.class);
 
     private final DomainClaims claims;
+    private final RunLeases runLeases;
     private final Function<JobExecution, ProvisioningRun> runOf;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "claim-heartbeat");
@@ -33,16 +36,18 @@ final class ClaimHeartbeat implements JobExecutionListener, DisposableBean {
     });
     private final Map<Long, ScheduledFuture<?>> beats = new ConcurrentHashMap<>();
 
-    ClaimHeartbeat(DomainClaims claims, Function<JobExecution, ProvisioningRun> runOf) {
+    ClaimHeartbeat(DomainClaims claims, RunLeases runLeases, Function<JobExecution, ProvisioningRun> runOf) {
         this.claims = claims;
+        this.runLeases = runLeases;
         this.runOf = runOf;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
         ProvisioningRun run = runOf.apply(execution);
+        runLeases.hold(execution.getId());
         long every = Math.max(1, claims.lease().toMillis() / 3);
-        beats.put(execution.getId(), timer.scheduleWithFixedDelay(() -> renew(run), every, every,
+        beats.put(execution.getId(), timer.scheduleWithFixedDelay(() -> renew(run, execution.getId()), every, every,
                 TimeUnit.MILLISECONDS));
     }
 
@@ -53,6 +58,7 @@ final class ClaimHeartbeat implements JobExecutionListener, DisposableBean {
             beat.cancel(false);
         }
         claims.releaseAll(runOf.apply(execution));
+        runLeases.release(execution.getId());
     }
 
     @Override
@@ -60,8 +66,9 @@ final class ClaimHeartbeat implements JobExecutionListener, DisposableBean {
         timer.shutdownNow();
     }
 
-    private void renew(ProvisioningRun run) {
+    private void renew(ProvisioningRun run, long executionId) {
         try {
+            runLeases.renew(executionId);
             claims.renew(run);
         } catch (RuntimeException e) {
             // The next beat tries again; a lease is three beats long.

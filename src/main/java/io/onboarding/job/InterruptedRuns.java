@@ -1,5 +1,6 @@
 package io.onboarding.job;
 
+import io.onboarding.ledger.RunLeases;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,10 +21,12 @@ public class InterruptedRuns {
 
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
+    private final RunLeases runLeases;
 
-    InterruptedRuns(JobRepository jobRepository, JobOperator jobOperator) {
+    InterruptedRuns(JobRepository jobRepository, JobOperator jobOperator, RunLeases runLeases) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
+        this.runLeases = runLeases;
     }
 
     /**
@@ -44,9 +47,16 @@ public class InterruptedRuns {
 
     private Optional<Long> recover(JobExecution latest) {
         JobExecution last = latest;
-        if (last != null && last.getStatus().isRunning() && RunOwner.isAlive(last)) {
-            throw new RunStillAliveException(last.getJobInstance().getInstanceId(),
-                    last.getExecutionContext().getLong(RunOwner.PID));
+        if (last != null && last.getStatus().isRunning()) {
+            Optional<RunLeases.Lease> lease = runLeases.of(last.getId());
+            if (lease.isPresent() && runLeases.isAlive(lease.get())) {
+                throw new RunStillAliveException(last.getJobInstance().getInstanceId(), lease.get().holder().toString());
+            }
+            // A run of a release before leases: only its process's mark on this host tells.
+            if (lease.isEmpty() && RunOwner.isAlive(last)) {
+                throw new RunStillAliveException(last.getJobInstance().getInstanceId(),
+                        "process " + last.getExecutionContext().getLong(RunOwner.PID));
+            }
         }
         if (last == null || !(last.getStatus().isRunning() || last.getStatus() == BatchStatus.FAILED
                 || last.getStatus() == BatchStatus.STOPPED)) {

@@ -3,6 +3,7 @@ package io.onboarding.job;
 import io.onboarding.csv.CustomerCsvReader;
 import io.onboarding.csv.CustomerRow;
 import io.onboarding.ledger.DomainClaims;
+import io.onboarding.ledger.RunLeases;
 import io.onboarding.ledger.ProvisioningRun;
 import io.onboarding.ledger.RowResult;
 import io.onboarding.ledger.RowResultRepository;
@@ -56,8 +57,8 @@ class OnboardingJobConfiguration {
     }
 
     @Bean
-    ClaimHeartbeat claimHeartbeat(DomainClaims claims, OnboardingProperties properties) {
-        return new ClaimHeartbeat(claims, execution -> run(properties,
+    ClaimHeartbeat claimHeartbeat(DomainClaims claims, RunLeases runLeases, OnboardingProperties properties) {
+        return new ClaimHeartbeat(claims, runLeases, execution -> run(properties,
                 execution.getJobParameters().getString(OnboardingJobParameters.INPUT_FILE),
                 execution.getJobInstance().getInstanceId()));
     }

@@ -166,11 +166,47 @@ class ConcurrentProcessesTests {
         }
     }
 
+    @Test
+    void aRunWhoseHostDiedIsRecoveredByTheSameCommandHereAfterItsLease() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String name = postgres.createDatabase();
+        String[] database = postgres.datasourceArguments(name).toArray(String[]::new);
+        try (Jvms.Sandbox sandbox = Jvms.startSandbox()) {
+            sandbox.post("delay?millis=50", "");
+            Path input = write("far.csv", JobEndToEndTest.customerRows("gone", 60));
+            // the run of an instance on another host, which dies mid-run
+            JobProcess far = JobProcess.startOn("other-host", Stream.concat(Stream.of("run", input.toString(),
+                    "--onboarding.sandbox.url=" + sandbox.url(), "--onboarding.report-dir=" + tmp.resolve("reports"),
+                    "--onboarding.ledger.claim-lease=15s", "--onboarding.chunk-size=5", "--onboarding.workers=1"),
+                    Stream.of(database)).toArray(String[]::new));
+            sandbox.awaitRequests(requests -> Jvms.calls(requests, "customers.insert").size() >= 10);
+            far.kill();
+            sandbox.post("delay?millis=0", "");
+
+            // within its lease this host cannot know that process is gone: refused, naming where it runs
+            JobProcess early = JobProcess.run(input, sandbox.url(), tmp, database);
+            assertThat(early.awaitExit()).as(early.output()).isEqualTo(2);
+            assertThat(early.output()).contains("Run 1 is still running (host other-host, process ");
+
+            // after it, the same command resumes the run after its last checkpoint and finishes it
+            awaitExpiry(postgres, name, "SELECT MAX(EXPIRES_AT) FROM RUN_LEASE");
+            JobProcess late = JobProcess.run(input, sandbox.url(), tmp, database);
+            assertThat(late.awaitExit()).as(late.output()).isZero();
+            assertThat(late.output()).contains("resuming it after its last checkpoint", "Run 1 COMPLETED: 60 rows");
+            assertThat(sandbox.applied("customers.insert", "customerDomain")).hasSize(60)
+                    .allSatisfy((domain, count) -> assertThat(count).as(domain).isEqualTo(1L));
+        }
+    }
+
     /** Until the claims' recorded expiry has passed on this host's clock, which is what a run compares it with. */
     private static void awaitLeaseEnd(PostgresServer postgres, String database) throws Exception {
+        awaitExpiry(postgres, database, "SELECT MAX(EXPIRES_AT) FROM DOMAIN_CLAIM");
+    }
+
+    private static void awaitExpiry(PostgresServer postgres, String database, String query) throws Exception {
         LocalDateTime expiry;
         try (Connection connection = postgres.connect(database);
-                ResultSet row = connection.createStatement().executeQuery("SELECT MAX(EXPIRES_AT) FROM DOMAIN_CLAIM")) {
+                ResultSet row = connection.createStatement().executeQuery(query)) {
             row.next();
             expiry = row.getTimestamp(1).toLocalDateTime();
         }
