@@ -27,7 +27,7 @@ class InboxFileLocksTests {
     private static final Duration LEASE = Duration.ofMillis(900);
 
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-            .generateUniqueName(true).addScript("db/migration/h2/V3__inbox_file_locks.sql").build();
+            .generateUniqueName(true).addScript("db/migration/common/V3__inbox_file_locks.sql").build();
     private final JdbcLockRegistry registryA = registry();
     private final JdbcLockRegistry registryB = registry();
     private final InboxFileLocks instanceA = new InboxFileLocks(registryA, LEASE);
