@@ -14,8 +14,8 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Brings the job's database to the current schema at every start: Flyway's versioned migrations, one set per
- * database ({@code db/migration/{vendor}}). A database made by a release before Flyway — its tables created by an
+ * Brings the job's database to the current schema at every start: Flyway's versioned migrations, per database
+ * where the SQL differs ({@code db/migration/{vendor}}) and shared where it does not ({@code db/migration/common}). A database made by a release before Flyway — its tables created by an
  * init script, without a schema history — is taken over as it is: its history starts at the version of the schema
  * that script left ({@value #INIT_SCRIPT_VERSION}), and only the migrations after it run on it.
  */
